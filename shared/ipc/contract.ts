@@ -1,0 +1,128 @@
+import type { z } from 'zod';
+import type { JobEvent, JobState, JobSummary, SerializedError } from '../domain/jobs';
+import type { SeriesSummary } from '../domain/series';
+import type { Outage } from '../domain/outage';
+import type { LabelSetSummary, LabelSetVersion } from '../domain/labels';
+import type { BackendInfo } from '../domain/models';
+import {
+  Empty,
+  JobIdReq,
+  JobStartReq,
+  LabelEditReq,
+  LabelSetReq,
+  SeriesQueryReq,
+  SettingsSetReq,
+  WorkspaceOpenReq,
+} from './schemas';
+
+/**
+ * The one typed contract between the renderer and the engine (DESIGN.md §2). Request channels
+ * are `domain:verb`; each has a runtime schema for its request and a static response type.
+ * Both transports (Electron IPC and the loopback WebSocket of `vigil serve`) carry exactly this.
+ */
+function channel<S extends z.ZodType, Res>(req: S): { req: S; res: Res } {
+  return { req, res: undefined as Res };
+}
+
+export interface AppInfo {
+  version: string;
+  transport: 'electron' | 'loopback';
+  platform: string;
+  cores: number;
+  workspace: WorkspaceInfo | null;
+  recentWorkspaces: string[];
+  settings: UiSettings;
+}
+
+export interface UiSettings {
+  theme: 'light' | 'dark' | 'system';
+  locale: 'en' | 'ko';
+}
+
+export interface WorkspaceInfo {
+  path: string;
+  schemaVersion: number;
+  counts: { objects: number; seriesRows: number; outages: number; labelSets: number; runs: number; imports: number };
+}
+
+export interface ImportRecord {
+  id: string;
+  file: string;
+  kind: string;
+  rows: number;
+  importedAtMs: number;
+  detail: Record<string, unknown>;
+}
+
+export interface SeriesPoints {
+  object: string;
+  counters: string[];
+  /** [T] epoch ms. */
+  times: number[];
+  /** [C][T]; null = missing. */
+  values: (number | null)[][];
+}
+
+export interface RunSummary {
+  id: string;
+  createdAtMs: number;
+  kind: string;
+  state: JobState;
+  labelSetId: string | null;
+  labelVersion: number | null;
+  seed: number | null;
+  backend: BackendInfo | null;
+  settings: Record<string, unknown>;
+}
+
+export const contract = {
+  'app:info': channel<typeof Empty, AppInfo>(Empty),
+  'settings:set': channel<typeof SettingsSetReq, UiSettings>(SettingsSetReq),
+  'workspace:open': channel<typeof WorkspaceOpenReq, WorkspaceInfo>(WorkspaceOpenReq),
+  'workspace:info': channel<typeof Empty, WorkspaceInfo>(Empty),
+  'imports:list': channel<typeof Empty, ImportRecord[]>(Empty),
+  'series:list': channel<typeof Empty, SeriesSummary[]>(Empty),
+  'series:query': channel<typeof SeriesQueryReq, SeriesPoints>(SeriesQueryReq),
+  'outages:list': channel<typeof Empty, Outage[]>(Empty),
+  'labels:list': channel<typeof Empty, LabelSetSummary[]>(Empty),
+  'labels:get': channel<typeof LabelSetReq, LabelSetVersion>(LabelSetReq),
+  'labels:edit': channel<typeof LabelEditReq, LabelSetVersion>(LabelEditReq),
+  'jobs:start': channel<typeof JobStartReq, { jobId: string }>(JobStartReq),
+  'jobs:cancel': channel<typeof JobIdReq, { cancelled: boolean }>(JobIdReq),
+  'jobs:list': channel<typeof Empty, JobSummary[]>(Empty),
+  'jobs:log': channel<typeof JobIdReq, string[]>(JobIdReq),
+  'runs:list': channel<typeof Empty, RunSummary[]>(Empty),
+} as const;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type RequestOf<C extends Channel> = z.input<Contract[C]['req']>;
+export type ParsedRequestOf<C extends Channel> = z.output<Contract[C]['req']>;
+export type ResponseOf<C extends Channel> = Contract[C]['res'];
+
+/** Event channels pushed from the engine to every connected renderer. */
+export interface EventMap {
+  'job:event': JobEvent;
+  'job:finished': { jobId: string; state: JobState; result?: unknown; error?: SerializedError };
+  'workspace:changed': { what: 'series' | 'outages' | 'labels' | 'runs' | 'imports' | 'workspace' };
+}
+export type EventName = keyof EventMap;
+export const EVENT_NAMES: readonly EventName[] = ['job:event', 'job:finished', 'workspace:changed'];
+
+export function isChannel(x: unknown): x is Channel {
+  return typeof x === 'string' && Object.prototype.hasOwnProperty.call(contract, x);
+}
+
+/** Wire messages of the loopback transport (Electron IPC uses invoke/handle for the same pairs). */
+export type WireMessage =
+  | { type: 'req'; id: number; channel: string; payload: unknown }
+  | { type: 'res'; id: number; ok: true; result: unknown }
+  | { type: 'res'; id: number; ok: false; error: SerializedError }
+  | { type: 'event'; event: EventName; payload: unknown };
+
+/** The surface the renderer sees, whatever the transport. */
+export interface VigilApi {
+  invoke<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>>;
+  on<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void): () => void;
+  readonly transport: 'electron' | 'loopback';
+}

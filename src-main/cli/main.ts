@@ -1,0 +1,27 @@
+import { Command } from 'commander';
+import { registerServe } from './commands/serve';
+import { registerDoctor } from './commands/doctor';
+import { registerDemo } from './commands/demo';
+import { registerInfo } from './commands/info';
+import { reportError } from './cli-context';
+
+const program = new Command();
+program
+  .name('vigil')
+  .description('Vigil — Scouter counters + access logs → outage labels → CNN/LSTM/contrastive detectors → honest comparison → offline report')
+  .showHelpAfterError()
+  .exitOverride();
+
+registerDemo(program);
+registerInfo(program);
+registerServe(program);
+registerDoctor(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (e) {
+  const code = (e as { code?: string }).code;
+  if (code === 'commander.helpDisplayed' || code === 'commander.version' || code === 'commander.help') process.exit(0);
+  if (typeof code === 'string' && code.startsWith('commander.')) process.exit(2);
+  process.exit(reportError(e));
+}

@@ -1,0 +1,51 @@
+import type { Channel, ParsedRequestOf, ResponseOf } from '../../shared/ipc/contract';
+import { VigilError } from '../../shared/errors';
+import type { Engine } from './engine';
+import { listSeries, readSeries } from './workspace/series-store';
+import { listOutages } from './workspace/outage-store';
+import { editLabels, getLabelVersion, listLabelSets } from './workspace/label-store';
+import { listImports, listRuns } from './workspace/record-store';
+import { seriesPoints } from './series-points';
+
+type Handlers = { [C in Channel]: (req: ParsedRequestOf<C>) => Promise<ResponseOf<C>> };
+
+/** One handler per contract channel; the type makes a missing one a compile error. */
+export function routes(engine: Engine): Handlers {
+  return {
+    'app:info': () => engine.appInfo(),
+    'settings:set': async (req) => {
+      const s = engine.settings.update(Object.fromEntries(Object.entries(req).filter(([, v]) => v !== undefined)));
+      return { theme: s.theme, locale: s.locale };
+    },
+    'workspace:open': (req) => engine.openWorkspace(req.path, req.create ?? true),
+    'workspace:info': () => engine.workspaceInfo(),
+    'imports:list': () => listImports(engine.workspace),
+    'series:list': () => listSeries(engine.workspace),
+    'series:query': async (req) => {
+      const s = await readSeries(engine.workspace, req.object, {
+        ...(req.counters ? { counters: req.counters } : {}),
+        ...(req.fromMs !== undefined ? { fromMs: req.fromMs } : {}),
+        ...(req.toMs !== undefined ? { toMs: req.toMs } : {}),
+      });
+      if (!s) throw new VigilError('NOT_FOUND', `no series for object ${req.object}`);
+      return seriesPoints(s, req.maxPoints ?? 4000);
+    },
+    'outages:list': () => listOutages(engine.workspace),
+    'labels:list': () => listLabelSets(engine.workspace),
+    'labels:get': (req) => getLabelVersion(engine.workspace, req.labelSetId, req.version),
+    'labels:edit': async (req) => {
+      const v = await editLabels(engine.workspace, req.labelSetId, req.edit);
+      engine.emit('workspace:changed', { what: 'labels' });
+      return v;
+    },
+    'jobs:start': async (req) => {
+      const { jobId, done } = engine.startJob(req.kind, req.params);
+      done.catch(() => undefined); // reported through job:finished
+      return { jobId };
+    },
+    'jobs:cancel': async (req) => ({ cancelled: engine.jobs.cancel(req.jobId) }),
+    'jobs:list': async () => engine.jobs.list(),
+    'jobs:log': async (req) => engine.jobs.log(req.jobId),
+    'runs:list': () => listRuns(engine.workspace),
+  };
+}

@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import type { LabelEdit, LabelRules, LabelSetSummary, LabelSetVersion, LabelSpan } from '../../../shared/domain/labels';
+import { VigilError } from '../../../shared/errors';
+import type { Tx, Workspace, Row } from './duckdb-workspace';
+
+function toVersion(r: Row): LabelSetVersion {
+  return {
+    labelSetId: String(r['label_set_id']),
+    version: Number(r['version']),
+    parentVersion: r['parent_version'] === null ? null : Number(r['parent_version']),
+    createdAtMs: Number(r['created_at_ms']),
+    edit: JSON.parse(String(r['edit'])) as LabelEdit,
+    rules: JSON.parse(String(r['rules'])) as LabelRules,
+    spans: JSON.parse(String(r['spans'])) as LabelSpan[],
+  };
+}
+
+export async function listLabelSets(ws: Workspace): Promise<LabelSetSummary[]> {
+  const rows = await ws.all(
+    `SELECT s.id, s.name, s.created_at_ms, v.version, json_array_length(v.spans) AS spans
+     FROM label_sets s JOIN label_versions v ON v.label_set_id = s.id
+     WHERE v.version = (SELECT max(version) FROM label_versions x WHERE x.label_set_id = s.id)
+     ORDER BY s.created_at_ms`,
+  );
+  return rows.map((r) => ({ labelSetId: String(r['id']), name: String(r['name']), latestVersion: Number(r['version']), spans: Number(r['spans']), createdAtMs: Number(r['created_at_ms']) }));
+}
+
+export async function getLabelVersion(ws: Workspace | Tx, labelSetId: string, version?: number): Promise<LabelSetVersion> {
+  const rows = await ws.all(
+    version === undefined
+      ? 'SELECT * FROM label_versions WHERE label_set_id = $1 ORDER BY version DESC LIMIT 1'
+      : 'SELECT * FROM label_versions WHERE label_set_id = $1 AND version = $2',
+    version === undefined ? [labelSetId] : [labelSetId, version],
+  );
+  const r = rows[0];
+  if (!r) throw new VigilError('NOT_FOUND', `label set ${labelSetId}${version === undefined ? '' : ` version ${version}`} does not exist`);
+  return toVersion(r);
+}
+
+async function insertVersion(tx: Tx, v: LabelSetVersion): Promise<LabelSetVersion> {
+  await tx.run('INSERT INTO label_versions VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+    v.labelSetId,
+    v.version,
+    v.parentVersion,
+    v.createdAtMs,
+    JSON.stringify(v.edit),
+    JSON.stringify(v.rules),
+    JSON.stringify(v.spans),
+  ]);
+  return v;
+}
+
+/** Creates a label set at version 1 (e.g. from health-check outages). */
+export async function createLabelSet(tx: Tx, name: string, rules: LabelRules, spans: LabelSpan[], edit: LabelEdit): Promise<LabelSetVersion> {
+  const id = randomUUID();
+  const now = Date.now();
+  await tx.run('INSERT INTO label_sets VALUES ($1, $2, $3)', [id, name, now]);
+  return insertVersion(tx, { labelSetId: id, version: 1, parentVersion: null, createdAtMs: now, edit, rules, spans });
+}
+
+export type EditRequest =
+  | { kind: 'add-span'; span: { object: string | null; startMs: number; endMs: number; note?: string | undefined } }
+  | { kind: 'remove-span'; spanId: string }
+  | { kind: 'undo' };
+
+/**
+ * Every edit is stored as a new version; nothing is overwritten. Undo makes a new version whose
+ * spans are those the undone edit started from.
+ */
+export function editLabels(ws: Workspace, labelSetId: string, req: EditRequest): Promise<LabelSetVersion> {
+  return ws.transaction(async (tx) => {
+    const latest = await getLabelVersion(tx, labelSetId);
+    const base = { labelSetId, version: latest.version + 1, parentVersion: latest.version, createdAtMs: Date.now(), rules: latest.rules };
+    switch (req.kind) {
+      case 'add-span': {
+        const span: LabelSpan = { id: randomUUID(), object: req.span.object, startMs: req.span.startMs, endMs: req.span.endMs, provenance: 'human', ...(req.span.note ? { note: req.span.note } : {}) };
+        return insertVersion(tx, { ...base, edit: { kind: 'add-span', span }, spans: [...latest.spans, span] });
+      }
+      case 'remove-span': {
+        if (!latest.spans.some((s) => s.id === req.spanId)) throw new VigilError('NOT_FOUND', `span ${req.spanId} is not in label set version ${latest.version}`);
+        return insertVersion(tx, { ...base, edit: { kind: 'remove-span', spanId: req.spanId }, spans: latest.spans.filter((s) => s.id !== req.spanId) });
+      }
+      case 'undo': {
+        // Multi-level undo: an undo of V leaves the state of V's parent, so a further undo
+        // undoes the edit that produced that parent.
+        let target = latest;
+        while (target.edit.kind === 'undo') {
+          const undone = await getLabelVersion(tx, labelSetId, target.edit.undoneVersion);
+          if (undone.parentVersion === null) break;
+          target = await getLabelVersion(tx, labelSetId, undone.parentVersion);
+        }
+        if (target.parentVersion === null) throw new VigilError('INVALID_SETTINGS', 'nothing to undo: this is the first version', { hint: 'The first version holds the automatic labels; remove spans instead.' });
+        const before = await getLabelVersion(tx, labelSetId, target.parentVersion);
+        return insertVersion(tx, { ...base, edit: { kind: 'undo', undoneVersion: target.version }, spans: before.spans });
+      }
+    }
+  });
+}
