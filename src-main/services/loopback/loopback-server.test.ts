@@ -80,8 +80,12 @@ describe('vigil serve (loopback transport)', () => {
   });
 
   it('refuses a WebSocket without the token or from another origin', async () => {
-    await expect(connect({ token: 'wrong' })).rejects.toThrow(/403/);
     await expect(connect({ origin: 'http://evil.example' })).rejects.toThrow(/403/);
+    const stale = await connect({ token: 'wrong' });
+    const closed = await new Promise<{ code: number; reason: string }>((resolve) => stale.once('close', (code, reason) => resolve({ code, reason: String(reason) })));
+    expect(closed.code).toBe(4401);
+    // Nothing is answered on such a socket.
+    expect(stale.readyState).toBe(stale.CLOSED);
   });
 
   it('answers contract requests, validates them, and pushes job events', async () => {

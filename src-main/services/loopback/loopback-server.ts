@@ -83,9 +83,15 @@ export async function startLoopbackServer(engine: Engine, opts: { port?: number;
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const given = url.searchParams.get('token') ?? '';
     const originOk = allowedOrigins().has(String(req.headers.origin ?? ''));
-    if (url.pathname !== '/ws' || !hostOk(req) || !originOk || !sameToken(given, token)) {
+    if (url.pathname !== '/ws' || !hostOk(req) || !originOk) {
       socket.write('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       socket.destroy();
+      return;
+    }
+    if (!sameToken(given, token)) {
+      // Our own page with a stale token (the server restarted): tell it so with a close code it
+      // recognises (4401), instead of a bare 403 the browser would report as a network error.
+      wss.handleUpgrade(req, socket, head, (ws) => ws.close(4401, 'unauthorized: the token is not valid for this server start'));
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));

@@ -1,0 +1,60 @@
+import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { Icon } from '../ui/Icon';
+import { useT } from '../ui/i18n';
+import { AREA_LABEL, AREAS } from './areas';
+import { describeBinding } from './shortcuts';
+
+/** Modal list of every shortcut. Esc (handled by the shell), the close button or the scrim close it. */
+export function HelpOverlay({ mac, onClose }: { mac: boolean; onClose(): void }) {
+  const t = useT();
+  const closeRef = useRef<HTMLButtonElement>(null);
+  const dialogRef = useRef<HTMLDivElement>(null);
+
+  // Focus moves into the dialog and back to where it was when the dialog closes.
+  useEffect(() => {
+    const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    closeRef.current?.focus();
+    return () => before?.focus();
+  }, []);
+
+  // Keep Tab inside the dialog (its only focusable element is the close button).
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Tab') {
+      e.preventDefault();
+      closeRef.current?.focus();
+    }
+  };
+
+  const rows: [string, string][] = [
+    ...AREAS.map((a, i): [string, string] => [describeBinding('area', mac, i), t('shortcut.area', { area: t(AREA_LABEL[a]) })]),
+    [describeBinding('console', mac), t('shortcut.console')],
+    [describeBinding('help', mac), t('shortcut.help')],
+    [describeBinding('close', mac), t('shortcut.close')],
+  ];
+
+  return (
+    <div className="scrim" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+      <div ref={dialogRef} className="dialog" role="dialog" aria-modal="true" aria-labelledby="help-title" data-testid="help-overlay" onKeyDown={onKeyDown}>
+        <header className="dialog-header">
+          <h2 id="help-title">{t('help.title')}</h2>
+          <button ref={closeRef} type="button" className="icon-btn" onClick={onClose} aria-label={t('help.close')} data-testid="help-close">
+            <Icon name="close" />
+          </button>
+        </header>
+        <table className="shortcut-table">
+          <tbody>
+            {rows.map(([keys, what]) => (
+              <tr key={keys}>
+                <td>
+                  <kbd>{keys}</kbd>
+                </td>
+                <td>{what}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <p className="dialog-footer">{t('help.footer')}</p>
+      </div>
+    </div>
+  );
+}
