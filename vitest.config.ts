@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // worker entry points, so the global setup builds src-main once (esbuild, ~1 s).
 export default defineConfig({
   test: {
-    include: ['shared/**/*.test.ts', 'src-main/**/*.test.ts', 'src-renderer/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
+    include: ['shared/**/*.test.ts', 'src-main/**/*.test.ts', 'src-renderer/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts', 'resources/**/*.test.ts'],
     environment: 'node',
     globalSetup: ['./scripts/vitest-global-setup.ts'],
     testTimeout: 60_000,

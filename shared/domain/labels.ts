@@ -34,7 +34,8 @@ export type LabelEdit =
   | { kind: 'add-span'; span: LabelSpan }
   | { kind: 'remove-span'; spanId: string }
   | { kind: 'undo'; undoneVersion: number }
-  | { kind: 'import-csv'; file: string };
+  | { kind: 'import-csv'; file: string; spans: number }
+  | { kind: 'set-rules'; rules: LabelRules };
 
 export interface LabelSetVersion {
   labelSetId: string;

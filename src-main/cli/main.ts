@@ -3,6 +3,9 @@ import { registerServe } from './commands/serve';
 import { registerDoctor } from './commands/doctor';
 import { registerDemo } from './commands/demo';
 import { registerInfo } from './commands/info';
+import { registerImport } from './commands/import';
+import { registerGaps } from './commands/gaps';
+import { registerLabel } from './commands/label';
 import { reportError } from './cli-context';
 
 const program = new Command();
@@ -13,6 +16,9 @@ program
   .exitOverride();
 
 registerDemo(program);
+registerImport(program);
+registerGaps(program);
+registerLabel(program);
 registerInfo(program);
 registerServe(program);
 registerDoctor(program);

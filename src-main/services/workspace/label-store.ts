@@ -96,3 +96,20 @@ export function editLabels(ws: Workspace, labelSetId: string, req: EditRequest):
     }
   });
 }
+
+/** A new version with other rules (business hours, gap factor); spans unchanged. */
+export function setLabelRules(ws: Workspace, labelSetId: string, rules: LabelRules): Promise<LabelSetVersion> {
+  return ws.transaction(async (tx) => {
+    const latest = await getLabelVersion(tx, labelSetId);
+    return insertVersion(tx, { labelSetId, version: latest.version + 1, parentVersion: latest.version, createdAtMs: Date.now(), rules, edit: { kind: 'set-rules', rules }, spans: latest.spans });
+  });
+}
+
+/** A new version holding the spans of a label CSV (replacing the previous spans). */
+export function importLabelSpans(ws: Workspace, labelSetId: string, spans: Omit<LabelSpan, 'id'>[], file: string): Promise<LabelSetVersion> {
+  return ws.transaction(async (tx) => {
+    const latest = await getLabelVersion(tx, labelSetId);
+    const withIds = spans.map((s) => ({ ...s, id: randomUUID() }));
+    return insertVersion(tx, { labelSetId, version: latest.version + 1, parentVersion: latest.version, createdAtMs: Date.now(), rules: latest.rules, edit: { kind: 'import-csv', file, spans: spans.length }, spans: withIds });
+  });
+}

@@ -1,0 +1,12 @@
+export type { AccessLogOutages, AccessLogSource, FindOutagesOptions, OutageObjectMapping } from './access-log-outages';
+export { baseLogName, DEFAULT_MARKER_WINDOW, findAccessLogOutages } from './access-log-outages';
+export type { DetectedHealthCheck, DetectOptions, HealthCheckDefinition } from './health-check';
+export { candidateFilterFor, COMMON_HEALTH_PATHS, detectHealthCheck, KNOWN_PROBE_AGENTS, matchesHealthCheck } from './health-check';
+export type { GapOptions, GapResult, OpenGap, SourceInterval } from './health-check-gaps';
+export { DEFAULT_GAP_FACTOR, findHealthCheckGaps } from './health-check-gaps';
+export type { OutageTableRow } from './outage-table';
+export { formatOutageTable, outageTableRows } from './outage-table';
+export type { ProbeInterval } from './probe-interval';
+export { learnProbeInterval } from './probe-interval';
+export type { ProbeInput } from './probe-store';
+export { ProbeStore } from './probe-store';
