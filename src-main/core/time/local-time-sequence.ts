@@ -8,6 +8,7 @@ export const SEQ_DUPLICATE = 1;
 export const SEQ_OUT_OF_ORDER = 2;
 /** The wall time falls in a spring-forward gap and the policy is 'reject'. */
 export const SEQ_NONEXISTENT = 3;
+/** One of the SEQ_* outcomes. */
 export type SequenceStatus = typeof SEQ_OK | typeof SEQ_DUPLICATE | typeof SEQ_OUT_OF_ORDER | typeof SEQ_NONEXISTENT;
 
 /** What to do with a wall time inside a spring-forward gap. */

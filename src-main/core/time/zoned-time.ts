@@ -21,6 +21,7 @@ export const WALL_UNIQUE = 1;
 export const WALL_AMBIGUOUS = 2;
 /** Spring-forward: the wall time never happens; `out[0]` is the instant shifted forward by the gap. */
 export const WALL_NONEXISTENT = 0;
+/** One of the WALL_* outcomes of `resolveWall`. */
 export type WallResolution = typeof WALL_UNIQUE | typeof WALL_AMBIGUOUS | typeof WALL_NONEXISTENT;
 
 /** Policy for `toEpoch` when a wall time is ambiguous or does not exist. */

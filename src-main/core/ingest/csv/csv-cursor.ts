@@ -20,6 +20,7 @@ const CR = 13;
 const SEMICOLON = 59;
 const TAB = 9;
 
+/** How a CsvCursor reads its text. */
 export interface CsvCursorOptions {
   /** Name used in error messages. */
   file: string;

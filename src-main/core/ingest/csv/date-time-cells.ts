@@ -22,6 +22,7 @@ export interface DateTimeScan {
   hasTime: boolean;
 }
 
+/** A fresh scratch result for `scanDateTime`. */
 export function newDateTimeScan(): DateTimeScan {
   return { wallMs: Number.NaN, offsetMinutes: Number.NaN, hasSeconds: false, hasTime: false };
 }

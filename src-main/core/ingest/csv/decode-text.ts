@@ -1,4 +1,4 @@
-import { Buffer, isUtf8 } from 'node:buffer';
+import { Buffer, isAscii, isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { inputError } from './input-error';
 
@@ -40,6 +40,8 @@ export function decodeText(bytes: Uint8Array, file: string): DecodedText {
   const body = bom ? bytes.subarray(3) : bytes;
   const buffer = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
   // Strict UTF-8 check (simdutf) then a fast decode: 10× faster than a fatal TextDecoder on Node 20.
+  // Pure ASCII (the usual export) is valid UTF-8 and decodes fastest as latin1, a byte copy.
+  if (isAscii(buffer)) return { text: buffer.toString('latin1'), encoding: 'utf-8', bom };
   if (isUtf8(buffer)) return { text: buffer.toString('utf8'), encoding: 'utf-8', bom };
   const text = iconv.decode(buffer, 'cp949');
   const bad = text.indexOf('\uFFFD');

@@ -16,6 +16,7 @@
 
 const ZERO = 48;
 const NINE = 57;
+/** Char codes of the two decimal/grouping marks. */
 export const DOT = 46;
 export const COMMA = 44;
 const MINUS = 45;
@@ -53,6 +54,7 @@ export interface NumberScan {
   separator: number;
 }
 
+/** A fresh scratch result for `scanNumberCell`. */
 export function newNumberScan(): NumberScan {
   return { kind: CELL_MISSING, value: Number.NaN, altValue: Number.NaN, separator: 0 };
 }

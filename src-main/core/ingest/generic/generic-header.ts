@@ -1,9 +1,14 @@
 import { inputError, quoteCell } from '../csv/input-error';
 
 /** Header conventions of generic CSVs: which column is time, object, metric, value (case-insensitive). */
+
+/** Time column names, in order of preference. */
 export const TIME_NAMES = ['time', 'timestamp', 'datetime', 'date', 'ts'];
+/** Object (label) column names. */
 export const OBJECT_NAMES = ['object', 'label', 'host', 'instance', 'server'];
+/** Metric-name column names (long layout). */
 export const METRIC_NAMES = ['metric', 'counter'];
+/** Value column names (long layout). */
 export const VALUE_NAMES = ['value'];
 
 /** Throws PARSE_ERROR naming both columns when two header cells share a name (columns are keyed by name). */

@@ -12,6 +12,7 @@ import { GenericTimeReader, type GenericTimeFormat } from './generic-time-reader
 /** Wide: time + one column per metric (+ optional object column). Long: time, object, metric, value. */
 export type GenericLayout = 'wide' | 'long';
 
+/** Options of `parseGenericCsv`; column names are matched exactly, defaults case-insensitively. */
 export interface ParseGenericOptions {
   /** Zone for times without an offset: IANA (`Europe/Berlin`) or `+01:00`. */
   timeZone: string;
@@ -36,6 +37,7 @@ export interface ParseGenericOptions {
   zone?: ZonedTimeConverter;
 }
 
+/** What `parseGenericCsv` returns: the series plus what was detected. */
 export interface GenericCsvResult {
   file: string;
   layout: GenericLayout;

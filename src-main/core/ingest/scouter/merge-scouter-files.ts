@@ -4,6 +4,7 @@ import { formatInOffset } from '../../../../shared/domain/time';
 import { gridCovering, layOnGrid, orderCounters, type CounterSamples } from '../series-grid';
 import type { ScouterFile } from './parse-scouter-csv';
 
+/** Options of `mergeScouterFiles`. */
 export interface MergeScouterOptions {
   /** Target grid step in ms; default: the coarsest cadence among the files. */
   cadenceMs?: number;

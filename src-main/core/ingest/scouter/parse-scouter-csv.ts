@@ -16,6 +16,7 @@ export const PAST_ALL_CADENCE_MS = 2000;
 /** Daily All grid step (SCOUTER-CSV.md §5). */
 export const DAILY_ALL_CADENCE_MS = FIVE_MINUTES_MS;
 
+/** Options of `parseScouterCsv`. */
 export interface ParseScouterOptions {
   /** Zone of the machine that ran the Scouter client: IANA (`Asia/Seoul`) or `+09:00` (§5). */
   timeZone: string;

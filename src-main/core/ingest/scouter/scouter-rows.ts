@@ -10,7 +10,8 @@ import type { ScouterHeader } from './scouter-header';
 
 /**
  * Data rows of a Scouter export (SCOUTER-CSV.md §5, §6): the per-row hot loop of
- * parse-scouter-csv.ts and the errors it raises.
+ * parse-scouter-csv.ts (one-pass FastRowReader for opencsv-shaped rows, CsvCursor for the rest)
+ * and the errors it raises, each naming file, line, column and field.
  */
 
 const DAY_MS = 86_400_000;
@@ -187,6 +188,7 @@ function valueError(reader: NumberCellReader, cursor: CsvCursor, k: number, head
   return numberCellError(reader, cursor, k, header.fields[k] ?? '', header.fields, (r) => lines[r] ?? 0);
 }
 
+/** A row whose field count differs from the header's: names the first missing or extra column. */
 export function raggedRow(cursor: CsvCursor, header: readonly string[]) {
   const width = header.length;
   const short = cursor.count < width;
@@ -199,6 +201,7 @@ export function raggedRow(cursor: CsvCursor, header: readonly string[]) {
   );
 }
 
+/** A time cell that is not in the export's format (`expected` says which). */
 export function badTime(cursor: CsvCursor, timeIndex: number, expected: string) {
   return inputError(
     'PARSE_ERROR',
@@ -208,6 +211,7 @@ export function badTime(cursor: CsvCursor, timeIndex: number, expected: string) 
   );
 }
 
+/** A time that repeats or precedes the previous row's, or falls in a DST gap (LocalTimeSequence status). */
 function timeOrderError(cursor: CsvCursor, timeIndex: number, status: number, previousLine: number, sequence: LocalTimeSequence) {
   const timeZone = sequence.timeZone;
   const where = { file: cursor.file, line: cursor.recordLine, column: timeIndex + 1, field: 'Time' };
