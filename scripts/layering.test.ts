@@ -7,13 +7,19 @@ import { join } from 'node:path';
 // `npm run lint:layers` (part of `npm test`) fail, and naming the rule.
 const root = join(import.meta.dirname, '..');
 
+/** Without terminal colours (CI may force them on). */
+function plain(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/\x1b\[[0-9;]*m/g, '');
+}
+
 function cruise(files: string[]): { ok: boolean; out: string } {
   try {
-    const out = execFileSync(process.execPath, [join(root, 'node_modules/dependency-cruiser/bin/dependency-cruise.mjs'), '--config', '.dependency-cruiser.cjs', ...files], { cwd: root, encoding: 'utf8', stdio: 'pipe' });
-    return { ok: true, out };
+    const out = execFileSync(process.execPath, [join(root, 'node_modules/dependency-cruiser/bin/dependency-cruise.mjs'), '--config', '.dependency-cruiser.cjs', ...files], { cwd: root, encoding: 'utf8', stdio: 'pipe', env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' } });
+    return { ok: true, out: plain(out) };
   } catch (e) {
     const err = e as { stdout?: string; stderr?: string };
-    return { ok: false, out: `${err.stdout ?? ''}${err.stderr ?? ''}` };
+    return { ok: false, out: plain(`${err.stdout ?? ''}${err.stderr ?? ''}`) };
   }
 }
 

@@ -35,6 +35,8 @@ export type LabelEdit =
   | { kind: 'remove-span'; spanId: string }
   | { kind: 'undo'; undoneVersion: number }
   | { kind: 'import-csv'; file: string; spans: number }
+  /** All spans replaced at once, e.g. re-derived from the outages with another gap factor k. */
+  | { kind: 'replace-spans'; note: string; spans: number }
   | { kind: 'set-rules'; rules: LabelRules };
 
 export interface LabelSetVersion {
@@ -53,4 +55,19 @@ export interface LabelSetSummary {
   latestVersion: number;
   spans: number;
   createdAtMs: EpochMs;
+}
+
+/** One row of a label set's history (`labels:versions`), without the spans themselves. */
+export interface LabelVersionSummary {
+  version: number;
+  parentVersion: number | null;
+  createdAtMs: EpochMs;
+  edit: LabelEdit;
+  spans: number;
+}
+
+/** Spans in version b that are not in a (added) and in a that are not in b (removed). */
+export interface LabelDiff {
+  added: LabelSpan[];
+  removed: LabelSpan[];
 }

@@ -2,16 +2,23 @@ import type { z } from 'zod';
 import type { JobEvent, JobState, JobSummary, SerializedError } from '../domain/jobs';
 import type { SeriesSummary } from '../domain/series';
 import type { Outage } from '../domain/outage';
-import type { LabelSetSummary, LabelSetVersion } from '../domain/labels';
+import type { LabelDiff, LabelSetSummary, LabelSetVersion, LabelVersionSummary } from '../domain/labels';
 import type { BackendInfo } from '../domain/models';
 import {
   Empty,
   JobIdReq,
   JobStartReq,
+  LabelDiffReq,
   LabelEditReq,
+  LabelReplaceSpansReq,
+  LabelSetIdReq,
   LabelSetReq,
+  LabelSetRulesReq,
   SeriesQueryReq,
   SettingsSetReq,
+  UploadBeginReq,
+  UploadChunkReq,
+  UploadIdReq,
   WorkspaceOpenReq,
 } from './schemas';
 
@@ -87,6 +94,15 @@ export const contract = {
   'labels:list': channel<typeof Empty, LabelSetSummary[]>(Empty),
   'labels:get': channel<typeof LabelSetReq, LabelSetVersion>(LabelSetReq),
   'labels:edit': channel<typeof LabelEditReq, LabelSetVersion>(LabelEditReq),
+  'labels:versions': channel<typeof LabelSetIdReq, LabelVersionSummary[]>(LabelSetIdReq),
+  'labels:diff': channel<typeof LabelDiffReq, LabelDiff>(LabelDiffReq),
+  'labels:set-rules': channel<typeof LabelSetRulesReq, LabelSetVersion>(LabelSetRulesReq),
+  'labels:replace-spans': channel<typeof LabelReplaceSpansReq, LabelSetVersion>(LabelReplaceSpansReq),
+  /** Staging of files sent by a renderer without file paths (browser transport): begin → chunk… → finish. */
+  'uploads:begin': channel<typeof UploadBeginReq, { uploadId: string }>(UploadBeginReq),
+  'uploads:chunk': channel<typeof UploadChunkReq, { received: number }>(UploadChunkReq),
+  'uploads:finish': channel<typeof UploadIdReq, { path: string; bytes: number }>(UploadIdReq),
+  'uploads:cancel': channel<typeof UploadIdReq, { cancelled: boolean }>(UploadIdReq),
   'jobs:start': channel<typeof JobStartReq, { jobId: string }>(JobStartReq),
   'jobs:cancel': channel<typeof JobIdReq, { cancelled: boolean }>(JobIdReq),
   'jobs:list': channel<typeof Empty, JobSummary[]>(Empty),

@@ -59,3 +59,81 @@ export const SettingsSetReq = z
     locale: z.enum(['en', 'ko']).optional(),
   })
   .strict();
+
+/** A staged upload's file name: a plain name, never a path (no separators, no `..`, no NUL). */
+export const UploadName = z
+  .string()
+  .min(1)
+  .max(255)
+  .refine((n) => !/[\\/\0]/.test(n), { message: 'file name must not contain path separators' })
+  .refine((n) => n !== '.' && n !== '..' && !n.includes('..'), { message: 'file name must not contain ..' })
+  .refine((n) => !/^\s|\s$/.test(n), { message: 'file name must not start or end with spaces' });
+
+/** Largest single upload, bytes (a year of logs compressed fits; more goes through `vigil import`). */
+export const MAX_UPLOAD_BYTES = 8 * 1024 * 1024 * 1024;
+/** Largest chunk, bytes before base64 (DESIGN.md §2: one wire message stays under 16 MiB). */
+export const MAX_UPLOAD_CHUNK_BYTES = 4 * 1024 * 1024;
+
+const uploadId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'not an upload id');
+
+export const UploadBeginReq = z.object({ name: UploadName, bytes: z.number().int().min(0).max(MAX_UPLOAD_BYTES) }).strict();
+
+export const UploadChunkReq = z
+  .object({
+    uploadId,
+    offset: z.number().int().min(0).max(MAX_UPLOAD_BYTES),
+    /** base64 of at most MAX_UPLOAD_CHUNK_BYTES bytes. */
+    data: z
+      .string()
+      .max(Math.ceil(MAX_UPLOAD_CHUNK_BYTES / 3) * 4)
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'data must be base64'),
+  })
+  .strict();
+
+export const UploadIdReq = z.object({ uploadId }).strict();
+
+export const LabelSetIdReq = z.object({ labelSetId: shortText }).strict();
+
+export const LabelDiffReq = z.object({ labelSetId: shortText, a: z.number().int().min(1), b: z.number().int().min(1) }).strict();
+
+const minuteOfDay = z.number().int().min(0).max(1440);
+
+export const LabelRulesSchema = z
+  .object({
+    gapFactor: z.number().positive().max(1000),
+    businessHours: z
+      .object({
+        startMinute: minuteOfDay,
+        endMinute: minuteOfDay,
+        weekdaysOnly: z.boolean(),
+        utcOffsetMinutes: z.number().int().min(-14 * 60).max(14 * 60),
+      })
+      .strict()
+      .nullable(),
+  })
+  .strict();
+
+export const LabelSetRulesReq = z.object({ labelSetId: shortText, rules: LabelRulesSchema }).strict();
+
+const ReplacementSpan = z
+  .object({
+    object: z.string().max(4096).nullable(),
+    startMs: finiteMs,
+    endMs: finiteMs,
+    provenance: z.enum(['health-check', 'human', 'model']),
+    outageId: z.string().max(256).optional(),
+    note: z.string().max(4096).optional(),
+  })
+  .strict()
+  .refine((s) => s.endMs > s.startMs, { message: 'endMs must be after startMs' });
+
+export const LabelReplaceSpansReq = z
+  .object({
+    labelSetId: shortText,
+    spans: z.array(ReplacementSpan).max(100_000),
+    /** What the replacement is, e.g. `gap factor k = 4`; stored in the version's edit. */
+    note: z.string().min(1).max(512),
+    /** The rules of the new version (e.g. the new k); omitted = unchanged. */
+    rules: LabelRulesSchema.optional(),
+  })
+  .strict();

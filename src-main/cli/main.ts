@@ -6,6 +6,7 @@ import { registerInfo } from './commands/info';
 import { registerImport } from './commands/import';
 import { registerGaps } from './commands/gaps';
 import { registerLabel } from './commands/label';
+import { registerCompare } from './commands/compare';
 import { reportError } from './cli-context';
 
 const program = new Command();
@@ -19,6 +20,7 @@ registerDemo(program);
 registerImport(program);
 registerGaps(program);
 registerLabel(program);
+registerCompare(program);
 registerInfo(program);
 registerServe(program);
 registerDoctor(program);

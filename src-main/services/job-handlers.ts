@@ -4,6 +4,9 @@ import { VigilError } from '../../shared/errors';
 import type { Engine } from './engine';
 import { workerScript } from './paths';
 import { runImport } from './import/run-import';
+import { ALL_MODELS } from '../../shared/domain/models';
+import { runComparison } from './compare/run-comparison';
+import { windowsFromCsv, windowsFromWorkspace } from './compare/load-windows';
 
 function parseParams<S extends z.ZodType>(schema: S, params: unknown): z.output<S> {
   const r = schema.safeParse(params);
@@ -28,6 +31,26 @@ const ImportParams = z
   })
   .strict();
 
+const CompareParams = z
+  .object({
+    /** A labelled wide CSV instead of the workspace. */
+    csv: z.string().min(1).optional(),
+    labelSetId: z.string().min(1).optional(),
+    labelVersion: z.number().int().min(1).optional(),
+    models: z.array(z.enum(ALL_MODELS as [string, ...string[]])).min(1).default(['cnn', 'lstm', 'contrastive', 'random', 'pca', 'iforest']),
+    splits: z.array(z.enum(['blocked', 'kfold'])).min(1).default(['blocked', 'kfold']),
+    folds: z.number().int().min(2).max(50).default(5),
+    sampling: z.array(z.enum(['full', 'ns', 'paper'])).min(1).default(['full', 'ns']),
+    epochs: z.number().int().min(1).max(1000).default(10),
+    batchSize: z.number().int().min(1).max(4096).default(32),
+    seed: z.number().int().min(0).default(0),
+    window: z.number().int().min(1).max(1000).default(4),
+    windowMode: z.enum(['paper', 'sliding']).default('paper'),
+    stride: z.number().int().min(1).default(1),
+    saveModels: z.boolean().default(true),
+  })
+  .strict();
+
 /** Starts a job of the given kind; each kind validates its own parameters. */
 export function startJob(engine: Engine, kind: JobKind, params: Record<string, unknown>): { jobId: string; done: Promise<unknown> } {
   switch (kind) {
@@ -36,7 +59,13 @@ export function startJob(engine: Engine, kind: JobKind, params: Record<string, u
       const ws = p.dryRun ? null : engine.workspace;
       return engine.jobs.start('import', `Import ${p.paths.length} path(s)${p.dryRun ? ' (dry run)' : ''}`, async (ctx) => {
         const { paths, ...opts } = p;
-        const summary = await runImport(ws, paths, stripUndefined(opts), { progress: (v, m) => ctx.progress(v, m), log: (l, level) => ctx.log(l, level), throwIfCancelled: () => ctx.throwIfCancelled() });
+        const parser = workerScript(engine.paths, 'import');
+        const summary = await runImport(ws, paths, stripUndefined(opts), {
+          parseScouter: (path, timeZone, override) => ctx.runTask(parser, { path, timeZone, ...(override ? { override } : {}) }, { task: 'parse' }),
+          progress: (v, m) => ctx.progress(v, m),
+          log: (l, level) => ctx.log(l, level),
+          throwIfCancelled: () => ctx.throwIfCancelled(),
+        });
         if (!p.dryRun) {
           engine.emit('workspace:changed', { what: 'series' });
           engine.emit('workspace:changed', { what: 'outages' });
@@ -44,6 +73,34 @@ export function startJob(engine: Engine, kind: JobKind, params: Record<string, u
           engine.emit('workspace:changed', { what: 'imports' });
         }
         return summary;
+      });
+    }
+    case 'compare': {
+      const p = parseParams(CompareParams, params);
+      const ws = p.csv ? null : engine.workspace;
+      const title = `Compare ${p.models.join(', ')} (${p.splits.join(' + ')}, ${p.folds} folds)`;
+      return engine.jobs.start('compare', title, async (ctx) => {
+        ctx.progress(0, 'building windows');
+        const source = p.csv
+          ? await windowsFromCsv(p.csv, { W: p.window })
+          : await windowsFromWorkspace(engine.workspace, {
+              ...(p.labelSetId ? { labelSetId: p.labelSetId } : {}),
+              ...(p.labelVersion ? { version: p.labelVersion } : {}),
+              W: p.window,
+              mode: p.windowMode === 'paper' ? { kind: 'paper' } : { kind: 'sliding', stride: p.stride },
+            });
+        const result = await runComparison(ctx, ws, engine.paths, source, {
+          models: p.models as never,
+          splits: p.splits,
+          folds: p.folds,
+          sampling: p.sampling,
+          epochs: p.epochs,
+          batchSize: p.batchSize,
+          seed: p.seed,
+          saveModels: p.saveModels,
+        });
+        if (ws) engine.emit('workspace:changed', { what: 'runs' });
+        return result;
       });
     }
     case 'selftest': {

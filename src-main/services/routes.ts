@@ -3,7 +3,8 @@ import { VigilError } from '../../shared/errors';
 import type { Engine } from './engine';
 import { listSeries, readSeries } from './workspace/series-store';
 import { listOutages } from './workspace/outage-store';
-import { editLabels, getLabelVersion, listLabelSets } from './workspace/label-store';
+import { diffLabelVersions, editLabels, getLabelVersion, listLabelSets, listLabelVersions, replaceLabelSpans, setLabelRules } from './workspace/label-store';
+import { UploadStaging } from './uploads/upload-staging';
 import { listImports, listRuns } from './workspace/record-store';
 import { seriesPoints } from './series-points';
 
@@ -11,6 +12,11 @@ type Handlers = { [C in Channel]: (req: ParsedRequestOf<C>) => Promise<ResponseO
 
 /** One handler per contract channel; the type makes a missing one a compile error. */
 export function routes(engine: Engine): Handlers {
+  const uploads = new UploadStaging(() => engine.workspace.dir);
+  const labelsChanged = <T>(v: T): T => {
+    engine.emit('workspace:changed', { what: 'labels' });
+    return v;
+  };
   return {
     'app:info': () => engine.appInfo(),
     'settings:set': async (req) => {
@@ -38,6 +44,23 @@ export function routes(engine: Engine): Handlers {
       engine.emit('workspace:changed', { what: 'labels' });
       return v;
     },
+    'labels:versions': (req) => listLabelVersions(engine.workspace, req.labelSetId),
+    'labels:diff': (req) => diffLabelVersions(engine.workspace, req.labelSetId, req.a, req.b),
+    'labels:set-rules': async (req) => labelsChanged(await setLabelRules(engine.workspace, req.labelSetId, req.rules)),
+    'labels:replace-spans': async (req) =>
+      labelsChanged(
+        await replaceLabelSpans(
+          engine.workspace,
+          req.labelSetId,
+          req.spans.map((s) => stripUndefined(s)),
+          req.note,
+          req.rules,
+        ),
+      ),
+    'uploads:begin': (req) => uploads.begin(req.name, req.bytes),
+    'uploads:chunk': (req) => uploads.chunk(req.uploadId, req.offset, req.data),
+    'uploads:finish': (req) => uploads.finish(req.uploadId),
+    'uploads:cancel': (req) => uploads.cancel(req.uploadId),
     'jobs:start': async (req) => {
       const { jobId, done } = engine.startJob(req.kind, req.params);
       done.catch(() => undefined); // reported through job:finished
@@ -48,4 +71,9 @@ export function routes(engine: Engine): Handlers {
     'jobs:log': async (req) => engine.jobs.log(req.jobId),
     'runs:list': () => listRuns(engine.workspace),
   };
+}
+
+/** zod gives `undefined` for absent optional fields; stored JSON leaves them out. */
+function stripUndefined<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }

@@ -3,6 +3,7 @@ import { Icon } from '../ui/Icon';
 import { useT } from '../ui/i18n';
 import { AREA_LABEL, AREAS } from './areas';
 import { describeBinding } from './shortcuts';
+import { describeLabelKey, LABEL_BINDINGS } from '../labels/label-keys';
 
 /** Modal list of every shortcut. Esc (handled by the shell), the close button or the scrim close it. */
 export function HelpOverlay({ mac, onClose }: { mac: boolean; onClose(): void }) {
@@ -31,6 +32,7 @@ export function HelpOverlay({ mac, onClose }: { mac: boolean; onClose(): void })
     [describeBinding('help', mac), t('shortcut.help')],
     [describeBinding('close', mac), t('shortcut.close')],
   ];
+  const labelRows: [string, string][] = LABEL_BINDINGS.map((b): [string, string] => [b.keys.map((k) => describeLabelKey(k, mac)).join(' / '), t(b.what)]);
 
   return (
     <div className="scrim" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
@@ -44,6 +46,21 @@ export function HelpOverlay({ mac, onClose }: { mac: boolean; onClose(): void })
         <table className="shortcut-table">
           <tbody>
             {rows.map(([keys, what]) => (
+              <tr key={keys}>
+                <td>
+                  <kbd>{keys}</kbd>
+                </td>
+                <td>{what}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tbody data-testid="help-labels">
+            <tr>
+              <th colSpan={2} scope="rowgroup" className="shortcut-group">
+                {t('shortcut.labels.title')}
+              </th>
+            </tr>
+            {labelRows.map(([keys, what]) => (
               <tr key={keys}>
                 <td>
                   <kbd>{keys}</kbd>

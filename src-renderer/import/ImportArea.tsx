@@ -8,23 +8,27 @@ import { useLocale, useT } from '../ui/i18n';
 import { RequestView } from '../ui/RequestView';
 import { Section } from '../ui/Section';
 import { summarizeSeries } from './series-summary';
+import { ImportWizard } from './ImportWizard';
 
 /** What has been imported: the series summary and the imported files (`imports:list`, `series:list`). */
 export function ImportArea() {
   const t = useT();
   const locale = useLocale();
-  const imports = useRequest('imports:list', {});
-  const series = useRequest('series:list', {});
+  const imports = useRequest('imports:list', {}, { refetchOn: ['imports', 'series'] });
+  const series = useRequest('series:list', {}, { refetchOn: ['imports', 'series'] });
 
   if (imports.data?.length === 0 && series.data?.length === 0 && !imports.error && !series.error) {
     return (
-      <EmptyState
-        icon="import"
-        title={t('import.empty.title')}
-        body={t('import.empty.body')}
-        commands={['vigil import <files…>', 'vigil demo']}
-        testId="import-empty"
-      />
+      <>
+        <ImportWizard />
+        <EmptyState
+          icon="import"
+          title={t('import.empty.title')}
+          body={t('import.empty.body')}
+          commands={['vigil import <files…>', 'vigil demo']}
+          testId="import-empty"
+        />
+      </>
     );
   }
 
@@ -52,6 +56,7 @@ export function ImportArea() {
 
   return (
     <>
+      <ImportWizard />
       <Section title={t('import.series.title')} meta={series.data ? t('common.count', { count: series.data.length }) : undefined} testId="import-series">
         <RequestView state={series} what={t('import.what.series')}>
           {(list) => {

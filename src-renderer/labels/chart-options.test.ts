@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { LabelSpan } from '../../shared/domain/labels';
 import type { Outage } from '../../shared/domain/outage';
 import type { SeriesPoints } from '../../shared/ipc/contract';
-import { buildCounterPanelsOption, counterChartHeight, DEFAULT_PANEL_LAYOUT, outagesFor, type ChartColors } from './chart-options';
+import { buildLabelChartOption, counterChartHeight, DEFAULT_PANEL_LAYOUT, mergeDetail, outagesFor, spanIdOfBand, spanToRemove, type ChartColors, type LabelChartInput } from './chart-options';
 
 const colors: ChartColors = {
   text: '#111',
@@ -10,76 +11,112 @@ const colors: ChartColors = {
   grid: '#eee',
   surface: '#fff',
   outage: 'rgba(255,0,0,0.2)',
-  series: ['#a00', '#0a0'],
+  human: 'rgba(0,0,255,0.2)',
+  model: 'rgba(0,255,0,0.2)',
+  excluded: 'rgba(0,0,0,0.05)',
+  series: ['#a00', '#0a0', '#00a'],
 };
 
-const points: SeriesPoints = {
-  object: '/MIS-WAS/MIS-WAS-D',
-  counters: ['TPS', 'HeapUsed', 'GcCount'],
+const pts = (object: string, counters: string[], offset = 0): SeriesPoints => ({
+  object,
+  counters,
   times: [0, 300_000, 600_000],
-  values: [
-    [1, 2, 3],
-    [100, null, 300],
-    [0, 0, 1],
-  ],
-};
+  values: counters.map((_, c) => [1 + c + offset, c === 1 ? null : 2, 3]),
+});
 
-const outage = (id: string, object: string | null, startMs: number, endMs: number) => ({ id, object, startMs, endMs }) as Outage;
+const span = (id: string, object: string | null, startMs: number, endMs: number, provenance: LabelSpan['provenance'] = 'health-check'): LabelSpan => ({ id, object, startMs, endMs, provenance });
 
-describe('buildCounterPanelsOption', () => {
-  const opt = buildCounterPanelsOption(points, [{ startMs: 300_000, endMs: 450_000 }], colors);
-  const series = opt.series as { xAxisIndex: number; yAxisIndex: number; data: [number, number | null][]; color: string; markArea?: { data: unknown[] } }[];
+const input = (over: Partial<LabelChartInput> = {}): LabelChartInput => ({
+  series: [pts('/x/a', ['TPS', 'HeapUsed', 'GcCount']), pts('/x/b', ['TPS', 'HeapUsed', 'GcCount'], 10)],
+  objects: ['/x/a', '/x/b', '/x/c'],
+  counters: ['TPS', 'HeapUsed', 'GcCount'],
+  spans: [span('s1', null, 300_000, 450_000), span('s2', '/x/b', 0, 100_000, 'human'), span('s3', '/x/c', 0, 1, 'model')],
+  excluded: [[500_000, 600_000]],
+  bounds: { fromMs: 0, toMs: 600_000 },
+  view: null,
+  brush: false,
+  colors,
+  ...over,
+});
+
+type S = { id: string; name: string; xAxisIndex: number; yAxisIndex: number; data: [number, number | null][]; color: string; sampling: string; markArea?: { data: [{ xAxis: number; name?: string; itemStyle: { color: string } }, { xAxis: number }][] } };
+
+describe('buildLabelChartOption', () => {
+  const opt = buildLabelChartOption(input());
+  const series = opt.series as S[];
   const grids = opt.grid as { top: number; height: number }[];
-  const xAxes = opt.xAxis as { gridIndex: number; axisLabel: { show: boolean }; min: number; max: number }[];
 
-  it('builds one panel (grid, axes, series, title) per counter', () => {
+  it('builds one panel per counter and one line per object in each', () => {
     expect(grids).toHaveLength(3);
     expect(opt.yAxis).toHaveLength(3);
-    expect(opt.title).toHaveLength(3);
-    expect(series.map((s) => [s.xAxisIndex, s.yAxisIndex])).toEqual([
-      [0, 0],
-      [1, 1],
-      [2, 2],
-    ]);
     expect((opt.title as { text: string }[]).map((t) => t.text)).toEqual(['TPS', 'HeapUsed', 'GcCount']);
+    expect(series.map((s) => [s.xAxisIndex, s.name])).toEqual([
+      [0, '/x/a'],
+      [0, '/x/b'],
+      [1, '/x/a'],
+      [1, '/x/b'],
+      [2, '/x/a'],
+      [2, '/x/b'],
+    ]);
+    expect(series.every((s) => s.sampling === 'lttb')).toBe(true);
   });
 
   it('stacks panels without overlap and fits the computed height', () => {
-    for (let i = 1; i < grids.length; i++) {
-      const prev = grids[i - 1]!;
-      expect(grids[i]!.top).toBeGreaterThanOrEqual(prev.top + prev.height);
-    }
-    const lastGrid = grids[grids.length - 1]!;
-    expect(lastGrid.top + lastGrid.height + DEFAULT_PANEL_LAYOUT.bottom).toBe(counterChartHeight(3));
+    for (let i = 1; i < grids.length; i++) expect(grids[i]!.top).toBeGreaterThanOrEqual(grids[i - 1]!.top + grids[i - 1]!.height);
+    const last = grids[grids.length - 1]!;
+    expect(last.top + last.height + DEFAULT_PANEL_LAYOUT.bottom).toBe(counterChartHeight(3));
   });
 
-  it('pairs times with values and keeps missing values as gaps, not zeros', () => {
-    expect(series[1]!.data).toEqual([
-      [0, 100],
+  it('keeps missing values as gaps and colours by object, stable when objects hide', () => {
+    expect(series[2]!.data).toEqual([
+      [0, 2],
       [300_000, null],
-      [600_000, 300],
+      [600_000, 3],
     ]);
-    expect(series[2]!.data[0]).toEqual([0, 0]);
+    expect(series.map((s) => s.color)).toEqual(['#a00', '#0a0', '#a00', '#0a0', '#a00', '#0a0']);
+    const onlyB = buildLabelChartOption(input({ series: [pts('/x/b', ['TPS'])], counters: ['TPS'] }));
+    expect((onlyB.series as S[])[0]!.color).toBe('#0a0');
   });
 
-  it('labels only the bottom time axis and pins every axis to the data range', () => {
-    expect(xAxes.map((a) => a.axisLabel.show)).toEqual([false, false, true]);
-    expect(xAxes.every((a) => a.min === 0 && a.max === 600_000)).toBe(true);
+  it('draws excluded hours under the spans, spans coloured by provenance, only for shown objects', () => {
+    const firstOfPanels = series.filter((s) => s.markArea);
+    expect(firstOfPanels.map((s) => s.name)).toEqual(['/x/a', '/x/a', '/x/a']);
+    const bands = firstOfPanels[0]!.markArea!.data;
+    expect(bands.map(([a, b]) => [a.xAxis, b.xAxis, a.name ?? null, a.itemStyle.color])).toEqual([
+      [500_000, 600_000, null, colors.excluded],
+      [300_000, 450_000, 'span:s1', colors.outage],
+      [0, 100_000, 'span:s2', colors.human],
+    ]);
+    expect(spanIdOfBand(bands[1]![0].name)).toBe('s1');
+    expect(spanIdOfBand(undefined)).toBeNull();
   });
 
-  it('shades outages in every panel and cycles the series colours', () => {
-    for (const s of series) expect(s.markArea?.data).toEqual([[{ xAxis: 300_000 }, { xAxis: 450_000 }]]);
-    expect(series.map((s) => s.color)).toEqual(['#a00', '#0a0', '#a00']);
-    const none = buildCounterPanelsOption(points, [], colors);
-    expect((none.series as { markArea?: unknown }[]).every((s) => s.markArea === undefined)).toBe(true);
+  it('hides counters and objects that are switched off', () => {
+    const o = buildLabelChartOption(input({ counters: ['GcCount'], series: [pts('/x/b', ['TPS', 'HeapUsed', 'GcCount'])] }));
+    expect((o.series as S[]).map((s) => s.id)).toEqual(['GcCount|/x/b']);
+    expect(o.grid).toHaveLength(1);
   });
 
-  it('links the panels: one axis pointer and zoom across all x axes', () => {
+  it('links the panels: one axis pointer and one zoom across all axes, at the view', () => {
     expect(opt.axisPointer).toMatchObject({ link: [{ xAxisIndex: 'all' }] });
-    expect((opt.dataZoom as { xAxisIndex: number[] }[]).map((d) => d.xAxisIndex)).toEqual([
-      [0, 1, 2],
-      [0, 1, 2],
+    const zooms = opt.dataZoom as { type: string; xAxisIndex: number[]; start?: number; startValue?: number; endValue?: number }[];
+    expect(zooms.map((d) => [d.type, d.xAxisIndex])).toEqual([
+      ['inside', [0, 1, 2]],
+      ['slider', [0, 1, 2]],
     ]);
+    expect(zooms[0]!.start).toBe(0);
+    const zoomed = buildLabelChartOption(input({ view: { fromMs: 100, toMs: 200 } }));
+    expect((zoomed.dataZoom as { startValue: number; endValue: number }[]).map((d) => [d.startValue, d.endValue])).toEqual([
+      [100, 200],
+      [100, 200],
+    ]);
+    expect((opt.xAxis as { min: number; max: number }[]).every((a) => a.min === 0 && a.max === 600_000)).toBe(true);
+  });
+
+  it('selects spans with a lineX brush on every panel; dragging pans only while the brush is off', () => {
+    expect(opt.brush).toMatchObject({ xAxisIndex: 'all', brushType: 'lineX', brushMode: 'single' });
+    expect((opt.dataZoom as { moveOnMouseMove?: boolean }[])[0]!.moveOnMouseMove).toBe(true);
+    expect((buildLabelChartOption(input({ brush: true })).dataZoom as { moveOnMouseMove?: boolean }[])[0]!.moveOnMouseMove).toBe(false);
   });
 
   it('formats axis labels compactly', () => {
@@ -88,14 +125,29 @@ describe('buildCounterPanelsOption', () => {
   });
 });
 
+describe('mergeDetail', () => {
+  it('splices the full-resolution window into the overview', () => {
+    const overview: SeriesPoints = { object: '/a', counters: ['TPS', 'Heap'], times: [0, 10, 20, 30], values: [[0, 1, 2, 3], [9, 9, 9, 9]] };
+    const detail: SeriesPoints = { object: '/a', counters: ['Heap', 'TPS'], times: [10, 15, 20], values: [[8, 8, 8], [1, 1.5, 2]] };
+    expect(mergeDetail(overview, detail)).toEqual({ object: '/a', counters: ['TPS', 'Heap'], times: [0, 10, 15, 20, 30], values: [[0, 1, 1.5, 2, 3], [9, 8, 8, 8, 9]] });
+    expect(mergeDetail(overview, null)).toBe(overview);
+  });
+});
+
+describe('spanToRemove', () => {
+  const spans = [span('a', null, 0, 100), span('b', '/x', 50, 300), span('c', '/y', 0, 1000)];
+  it('picks the span overlapping the range most, among shown objects', () => {
+    expect(spanToRemove(spans, { fromMs: 60, toMs: 250 }, new Set(['/x']))?.id).toBe('b');
+    expect(spanToRemove(spans, { fromMs: 10, toMs: 20 }, new Set(['/x']))?.id).toBe('a');
+    expect(spanToRemove(spans, { fromMs: 2000, toMs: 3000 })).toBeNull();
+    expect(spanToRemove(spans, { fromMs: 500, toMs: 500 })?.id).toBe('c');
+  });
+});
+
 describe('outagesFor', () => {
   it("keeps the object's own and all-object outages that overlap the range", () => {
-    const list = [
-      outage('a', '/x', 100, 200),
-      outage('b', null, 150, 250),
-      outage('c', '/y', 100, 200),
-      outage('d', '/x', 5_000, 6_000),
-    ];
-    expect(outagesFor('/x', list, 0, 1_000).map((o) => o.id)).toEqual(['a', 'b']);
+    const o = (id: string, object: string | null, startMs: number, endMs: number) => ({ id, object, startMs, endMs }) as Outage;
+    const list = [o('a', '/x', 100, 200), o('b', null, 150, 250), o('c', '/y', 100, 200), o('d', '/x', 5_000, 6_000)];
+    expect(outagesFor('/x', list, 0, 1_000).map((x) => x.id)).toEqual(['a', 'b']);
   });
 });

@@ -1,23 +1,31 @@
 import type { ComposeOption } from 'echarts/core';
 import type { LineSeriesOption } from 'echarts/charts';
 import type {
+  BrushComponentOption,
   DataZoomComponentOption,
   GridComponentOption,
   MarkAreaComponentOption,
   TitleComponentOption,
   TooltipComponentOption,
 } from 'echarts/components';
+import type { LabelSpan, Provenance } from '../../shared/domain/labels';
 import type { Outage } from '../../shared/domain/outage';
 import type { SeriesPoints } from '../../shared/ipc/contract';
 import { compactNumber } from '../ui/format';
 
 /**
- * Pure option builders for the Labels area's counter chart (ECharts' model/view split: data in,
- * option out, unit-tested without a DOM). Only the modules registered in `charts/echarts-setup.ts`
- * may appear here.
+ * Pure option builders for the Labels area's chart (ECharts' model/view split: data in, option
+ * out, unit-tested without a DOM). Only the modules registered in `charts/echarts-setup.ts` may
+ * appear here.
  */
 export type CounterChartOption = ComposeOption<
-  LineSeriesOption | GridComponentOption | TooltipComponentOption | DataZoomComponentOption | MarkAreaComponentOption | TitleComponentOption
+  | LineSeriesOption
+  | GridComponentOption
+  | TooltipComponentOption
+  | DataZoomComponentOption
+  | MarkAreaComponentOption
+  | TitleComponentOption
+  | BrushComponentOption
 >;
 
 /** The colours the chart needs (from the theme's CSS variables, see theme.ts). */
@@ -27,7 +35,12 @@ export interface ChartColors {
   border: string;
   grid: string;
   surface: string;
+  /** Health-check spans (outages). */
   outage: string;
+  human: string;
+  model: string;
+  /** Hours outside the business-hours filter. */
+  excluded: string;
   series: readonly string[];
 }
 
@@ -44,62 +57,139 @@ export interface PanelLayout {
   bottom: number;
 }
 
-export const DEFAULT_PANEL_LAYOUT: PanelLayout = { panelHeight: 56, titleHeight: 22, top: 6, left: 56, right: 16, bottom: 64 };
+export const DEFAULT_PANEL_LAYOUT: PanelLayout = { panelHeight: 64, titleHeight: 22, top: 6, left: 56, right: 16, bottom: 64 };
 
 /** Total canvas height for `counters` stacked panels. */
 export function counterChartHeight(counters: number, layout: PanelLayout = DEFAULT_PANEL_LAYOUT): number {
-  return layout.top + counters * (layout.titleHeight + layout.panelHeight) + layout.bottom;
+  return layout.top + Math.max(1, counters) * (layout.titleHeight + layout.panelHeight) + layout.bottom;
 }
 
-/** The outages to shade on an object's chart: its own and the all-object ones, inside the range. */
+/** The outages that concern an object: its own and the all-object ones, inside the range. */
 export function outagesFor(object: string, outages: readonly Outage[], fromMs: number, toMs: number): Outage[] {
   return outages.filter((o) => (o.object === null || o.object === object) && o.endMs >= fromMs && o.startMs <= toMs);
 }
 
-/**
- * One small panel per counter, stacked with a shared, linked time axis (Grafana-style small
- * multiples: counters such as TPS and HeapUsed differ by orders of magnitude, so one shared y
- * axis would flatten most of them). Outages are shaded as mark areas in every panel; missing
- * values (null) leave gaps, never zeros (METHODS.md §1).
- *
- * `points.values` is [C][T] aligned with `points.times` [T] (epoch ms).
- */
-export function buildCounterPanelsOption(
-  points: SeriesPoints,
-  outages: readonly Pick<Outage, 'startMs' | 'endMs'>[],
-  colors: ChartColors,
-  layout: PanelLayout = DEFAULT_PANEL_LAYOUT,
-): CounterChartOption {
-  const C = points.counters.length;
-  const panelTop = (i: number) => layout.top + i * (layout.titleHeight + layout.panelHeight) + layout.titleHeight;
-  const all = points.counters.map((_, i) => i);
-  const shaded = outages.map((o) => [{ xAxis: o.startMs }, { xAxis: o.endMs }] as [{ xAxis: number }, { xAxis: number }]);
+/** Name prefix of a span's band; a click on a band reports it, so the span can be removed. */
+export const SPAN_BAND_PREFIX = 'span:';
 
+export function spanIdOfBand(name: unknown): string | null {
+  return typeof name === 'string' && name.startsWith(SPAN_BAND_PREFIX) ? name.slice(SPAN_BAND_PREFIX.length) : null;
+}
+
+export function provenanceColor(p: Provenance, colors: ChartColors): string {
+  switch (p) {
+    case 'health-check':
+      return colors.outage;
+    case 'human':
+      return colors.human;
+    case 'model':
+      return colors.model;
+  }
+}
+
+export interface LabelChartInput {
+  /** One entry per visible object (down-sampled by the engine), each with its counters. */
+  series: readonly SeriesPoints[];
+  /** Every object of the workspace, in a stable order: an object keeps its colour when others hide. */
+  objects: readonly string[];
+  /** Visible counters, one panel each, in this order. */
+  counters: readonly string[];
+  spans: readonly LabelSpan[];
+  /** Hours outside the business-hours filter, [start, end) ms (see business-hours.ts). */
+  excluded: readonly (readonly [number, number])[];
+  /** Full extent of the data, ms: the time axes and the slider cover it. */
+  bounds: { fromMs: number; toMs: number };
+  /** Zoom window, ms; null = everything. */
+  view: { fromMs: number; toMs: number } | null;
+  /** Whether the brush (select a time span by dragging) is on. */
+  brush: boolean;
+  /** The brushed span waiting for `l`, drawn as a band on every panel. */
+  selection?: { fromMs: number; toMs: number } | null;
+  colors: ChartColors;
+}
+
+/**
+ * One small panel (grid) per counter, stacked on one shared time axis with synced zoom
+ * (Grafana-style small multiples: TPS and HeapUsed differ by orders of magnitude, so each panel
+ * has its own y axis). Each visible object is one line per panel, coloured by object. Label
+ * spans are bands coloured by provenance (health-check / human / model), over the shading of the
+ * excluded hours; a span for one object is drawn only while that object is shown. Missing values
+ * (null) leave gaps, never zeros (METHODS.md §1).
+ *
+ * Each `series[k].values` is [C][T] aligned with its `times` [T] (epoch ms).
+ */
+export function buildLabelChartOption(input: LabelChartInput, layout: PanelLayout = DEFAULT_PANEL_LAYOUT): CounterChartOption {
+  const { colors, counters, bounds } = input;
+  const P = counters.length;
+  const panelTop = (i: number) => layout.top + i * (layout.titleHeight + layout.panelHeight) + layout.titleHeight;
+  const all = counters.map((_, i) => i);
+  const visibleObjects = new Set(input.series.map((s) => s.object));
+  const spanBands = input.spans
+    .filter((s) => s.object === null || visibleObjects.has(s.object))
+    .map((s) => {
+      const color = provenanceColor(s.provenance, colors);
+      return [
+        { xAxis: s.startMs, name: `${SPAN_BAND_PREFIX}${s.id}`, itemStyle: { color, borderColor: color, borderWidth: s.provenance === 'human' ? 1 : 0 } },
+        { xAxis: s.endMs },
+      ] as const;
+    });
+  const hourBands = input.excluded.map(([a, b]) => [{ xAxis: a, itemStyle: { color: colors.excluded } }, { xAxis: b }] as const);
+  const sel = input.selection && input.selection.toMs > input.selection.fromMs ? input.selection : null;
+  const selectionBand = sel
+    ? [[{ xAxis: sel.fromMs, name: 'selection', itemStyle: { color: 'rgba(0,0,0,0)', borderColor: colors.text, borderWidth: 1, borderType: 'dashed' as const } }, { xAxis: sel.toMs }] as const]
+    : [];
+  const bands = [...hourBands, ...spanBands, ...selectionBand];
+  const colorOf = (object: string) => {
+    const i = input.objects.indexOf(object);
+    return colors.series[(i < 0 ? 0 : i) % Math.max(1, colors.series.length)] ?? colors.text;
+  };
+
+  const series: LineSeriesOption[] = [];
+  counters.forEach((counter, p) => {
+    let first = true;
+    for (const pts of input.series) {
+      const c = pts.counters.indexOf(counter);
+      if (c < 0) continue;
+      const values = pts.values[c] ?? [];
+      series.push({
+        type: 'line',
+        name: pts.object,
+        id: `${counter}|${pts.object}`,
+        xAxisIndex: p,
+        yAxisIndex: p,
+        showSymbol: false,
+        connectNulls: false,
+        sampling: 'lttb',
+        lineStyle: { width: 1.1 },
+        color: colorOf(pts.object),
+        emphasis: { disabled: true },
+        data: pts.times.map((t, j) => [t, values[j] ?? null] as [number, number | null]),
+        ...(first && bands.length > 0 ? { markArea: { silent: false, label: { show: false }, emphasis: { disabled: true }, data: bands as never } } : {}),
+      });
+      first = false;
+    }
+  });
+
+  const zoomWindow = input.view ? { startValue: input.view.fromMs, endValue: input.view.toMs } : { start: 0, end: 100 };
   return {
     animation: false,
     backgroundColor: 'transparent',
     textStyle: { color: colors.text, fontSize: 11 },
-    title: points.counters.map((counter, i) => ({
+    title: counters.map((counter, i) => ({
       text: counter,
       left: layout.left,
       top: panelTop(i) - layout.titleHeight + 3,
       textStyle: { fontSize: 11, fontWeight: 600, color: colors.muted },
     })),
-    grid: all.map((i) => ({
-      left: layout.left,
-      right: layout.right,
-      top: panelTop(i),
-      height: layout.panelHeight,
-      containLabel: false,
-    })),
+    grid: all.map((i) => ({ left: layout.left, right: layout.right, top: panelTop(i), height: layout.panelHeight, containLabel: false })),
     xAxis: all.map((i) => ({
       type: 'time' as const,
       gridIndex: i,
-      min: points.times[0],
-      max: points.times[points.times.length - 1],
+      min: bounds.fromMs,
+      max: bounds.toMs,
       axisLine: { lineStyle: { color: colors.border } },
-      axisTick: { show: i === C - 1, lineStyle: { color: colors.border } },
-      axisLabel: { show: i === C - 1, color: colors.muted, fontSize: 11, hideOverlap: true },
+      axisTick: { show: i === P - 1, lineStyle: { color: colors.border } },
+      axisLabel: { show: i === P - 1, color: colors.muted, fontSize: 11, hideOverlap: true },
       splitLine: { show: true, lineStyle: { color: colors.grid } },
     })),
     yAxis: all.map((i) => ({
@@ -118,8 +208,19 @@ export function buildCounterPanelsOption(
       textStyle: { color: colors.text, fontSize: 12 },
       valueFormatter: (v) => (typeof v === 'number' ? compactNumber(v) : '–'),
     },
+    brush: {
+      xAxisIndex: 'all',
+      brushLink: 'all',
+      brushType: 'lineX',
+      brushMode: 'single',
+      transformable: false,
+      throttleType: 'debounce',
+      throttleDelay: 100,
+      brushStyle: { color: 'rgba(120,120,120,0.18)', borderColor: colors.muted, borderWidth: 1 },
+      outOfBrush: { colorAlpha: 1 },
+    },
     dataZoom: [
-      { type: 'inside', xAxisIndex: all, filterMode: 'none' },
+      { type: 'inside', xAxisIndex: all, filterMode: 'none', ...zoomWindow, zoomOnMouseWheel: true, moveOnMouseMove: !input.brush },
       {
         type: 'slider',
         xAxisIndex: all,
@@ -130,20 +231,51 @@ export function buildCounterPanelsOption(
         right: layout.right,
         borderColor: colors.border,
         textStyle: { color: colors.muted, fontSize: 10 },
+        ...zoomWindow,
       },
     ],
-    series: points.counters.map((counter, i) => ({
-      type: 'line' as const,
-      name: counter,
-      xAxisIndex: i,
-      yAxisIndex: i,
-      showSymbol: false,
-      connectNulls: false,
-      sampling: 'lttb' as const,
-      lineStyle: { width: 1.25 },
-      color: colors.series[i % Math.max(1, colors.series.length)] ?? colors.text,
-      data: points.times.map((t, j) => [t, points.values[i]?.[j] ?? null] as [number, number | null]),
-      markArea: shaded.length > 0 ? { silent: true, itemStyle: { color: colors.outage }, data: shaded } : undefined,
-    })),
+    series,
   };
+}
+
+/**
+ * Overview + detail: the whole range down-sampled coarsely, and the zoomed window at full
+ * resolution (both from `series:query` with `maxPoints`), merged so the slider still shows the
+ * whole year while the window shows every point. Counters are matched by name.
+ */
+export function mergeDetail(overview: SeriesPoints, detail: SeriesPoints | null): SeriesPoints {
+  if (!detail || detail.times.length === 0) return overview;
+  const d0 = detail.times[0] as number;
+  const d1 = detail.times[detail.times.length - 1] as number;
+  const before: number[] = [];
+  const after: number[] = [];
+  overview.times.forEach((t, i) => {
+    if (t < d0) before.push(i);
+    else if (t > d1) after.push(i);
+  });
+  const times = [...before.map((i) => overview.times[i] as number), ...detail.times, ...after.map((i) => overview.times[i] as number)];
+  const values = overview.counters.map((counter, c) => {
+    const ov = overview.values[c] ?? [];
+    const dc = detail.counters.indexOf(counter);
+    const dv = dc < 0 ? detail.times.map(() => null) : (detail.values[dc] ?? []);
+    return [...before.map((i) => ov[i] ?? null), ...dv, ...after.map((i) => ov[i] ?? null)];
+  });
+  return { object: overview.object, counters: overview.counters, times, values };
+}
+
+/** The span a `u` press removes: the one overlapping `range` the most (ties: the latest added). */
+export function spanToRemove(spans: readonly LabelSpan[], range: { fromMs: number; toMs: number }, visible: ReadonlySet<string> | null = null): LabelSpan | null {
+  let best: LabelSpan | null = null;
+  let bestOverlap = 0;
+  for (const s of spans) {
+    if (visible && s.object !== null && !visible.has(s.object)) continue;
+    const overlap = Math.min(s.endMs, range.toMs) - Math.max(s.startMs, range.fromMs);
+    const point = range.toMs === range.fromMs && s.startMs <= range.fromMs && s.endMs >= range.fromMs;
+    const score = point ? Math.max(overlap, 1) : overlap;
+    if (score > 0 && score >= bestOverlap) {
+      best = s;
+      bestOverlap = score;
+    }
+  }
+  return best;
 }

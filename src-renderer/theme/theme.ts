@@ -44,6 +44,11 @@ export interface Palette {
   warning: string;
   success: string;
   outage: string;
+  /** Label spans drawn by a person, and by a model (health-check spans use `outage`). */
+  human: string;
+  model: string;
+  /** Hours outside the business-hours filter. */
+  excluded: string;
   series: string[];
 }
 
@@ -63,6 +68,9 @@ export function readPalette(): Palette {
     warning: v('--warning'),
     success: v('--success'),
     outage: v('--chart-outage'),
+    human: v('--chart-human'),
+    model: v('--chart-model'),
+    excluded: v('--chart-excluded'),
     series: [1, 2, 3, 4, 5, 6, 7, 8].map((i) => v(`--chart-${i}`)),
   };
 }

@@ -20,12 +20,20 @@ export function DataTable<Row>({
   rows,
   rowKey,
   testId,
+  onRowClick,
+  selectedKey,
+  rowTestId,
 }: {
   label: string;
   columns: readonly Column<Row>[];
   rows: readonly Row[];
   rowKey(row: Row): string;
   testId?: string;
+  /** Makes rows clickable (and Enter/Space on a focused row). */
+  onRowClick?: (row: Row, index: number) => void;
+  /** The row shown as selected (`aria-selected`). */
+  selectedKey?: string | null;
+  rowTestId?: string;
 }) {
   return (
     <div className="table-wrap">
@@ -40,8 +48,25 @@ export function DataTable<Row>({
           </tr>
         </thead>
         <tbody>
-          {rows.map((r) => (
-            <tr key={rowKey(r)}>
+          {rows.map((r, i) => (
+            <tr
+              key={rowKey(r)}
+              data-testid={rowTestId}
+              className={onRowClick ? 'row-clickable' : undefined}
+              aria-selected={selectedKey !== undefined ? selectedKey === rowKey(r) : undefined}
+              tabIndex={onRowClick ? 0 : undefined}
+              onClick={onRowClick ? () => onRowClick(r, i) : undefined}
+              onKeyDown={
+                onRowClick
+                  ? (e) => {
+                      if (e.key === 'Enter' || e.key === ' ') {
+                        e.preventDefault();
+                        onRowClick(r, i);
+                      }
+                    }
+                  : undefined
+              }
+            >
               {columns.map((c) => (
                 <td key={c.id} className={[c.align === 'right' ? 'num' : '', c.mono ? 'mono' : ''].join(' ').trim() || undefined}>
                   {c.cell(r)}

@@ -13,7 +13,7 @@ export interface InputFile {
   kind: InputKind;
 }
 
-const SKIP = /(^\.|\.(md|json|txt\.sha256|sha256|ts|js|png|pdf|html)$)/i;
+const SKIP = /(^\.|\.(md|json|sha256|ts|js|png|pdf|html|duckdb|wal)$)/i;
 
 /** Expands files and folders (recursively, in name order) into the files to import. */
 export function expandPaths(paths: readonly string[]): string[] {

@@ -53,9 +53,19 @@ export interface ImportSummary {
   objectNotes: string[];
   labelSet: { labelSetId: string; version: number } | null;
   warnings: string[];
+  /** Wall time of each phase, ms. */
+  timings: { parseMs: number; logsMs: number; writeMs: number };
+}
+
+/** A parsed Scouter export and the SHA-256 of its bytes (recorded with the import). */
+export interface ParsedScouter {
+  file: ScouterFile;
+  sha256: string;
 }
 
 export interface ImportHooks {
+  /** Parses a Scouter file elsewhere (the worker pool), so many files parse in parallel. */
+  parseScouter?(path: string, timeZone: string, override?: ScouterNameOverride): Promise<ParsedScouter>;
   progress?(value: number, message: string): void;
   log?(line: string, level?: 'info' | 'warn'): void;
   throwIfCancelled?(): void;
@@ -77,36 +87,53 @@ export async function runImport(ws: Workspace | null, paths: readonly string[], 
     hooks.throwIfCancelled?.();
   };
   const zone = new ZonedTimeConverter(opts.timeZone);
+  const shas = new Map<string, string>();
+  const t0 = performance.now();
   const imported: ImportedFile[] = [];
   const warnings: string[] = [];
-  const shas = new Map<string, string>();
 
-  // 1. Counter exports (Scouter and generic CSV): small, parsed whole.
+  // 1. Counter exports (Scouter and generic CSV): small, parsed whole; Scouter files in parallel
+  // when a worker pool is available.
   const scouter: ScouterFile[] = [];
   const generic: ObjectSeries[] = [];
-  for (const f of files.filter((x) => x.kind === 'scouter' || x.kind === 'generic-csv')) {
+  const scouterInputs = files.filter((x) => x.kind === 'scouter');
+  const parsed = await Promise.all(
+    scouterInputs.map(async (f) => {
+      let s: ParsedScouter;
+      if (hooks.parseScouter) s = await hooks.parseScouter(f.path, opts.timeZone, opts.scouterOverride);
+      else {
+        const bytes = await readFile(f.path);
+        s = { file: parseScouterCsv(bytes, f.name, { timeZone: opts.timeZone, zone, ...(opts.scouterOverride ? { override: opts.scouterOverride } : {}) }), sha256: sha256(bytes) };
+      }
+      step(f, 'parsed');
+      return s;
+    }),
+  );
+  scouterInputs.forEach((f, i) => {
+    const { file: s, sha256: sha } = parsed[i]!;
+    shas.set(f.path, sha);
+    scouter.push(s);
+    warnings.push(...s.warnings);
+    imported.push({
+      file: f.path,
+      kind: f.kind,
+      bytes: f.bytes,
+      rows: s.stats.rows,
+      detail: { export: s.kind === 'daily' ? 'Daily All' : 'Past All', counter: s.counter, objType: s.objType, objects: s.objects, fromMs: s.times[0] ?? null, toMs: s.times[s.times.length - 1] ?? null, cadenceMs: s.cadenceMs, encoding: s.encoding, decimalMark: s.decimalMark, timeZone: s.timeZone, missing: s.stats.missing, nonFinite: s.stats.nonFinite },
+    });
+  });
+  for (const f of files.filter((x) => x.kind === 'generic-csv')) {
     const bytes = await readFile(f.path);
-    shas.set(f.path, createHash('sha256').update(bytes).digest('hex'));
-    if (f.kind === 'scouter') {
-      const s = parseScouterCsv(bytes, f.name, { timeZone: opts.timeZone, zone, ...(opts.scouterOverride ? { override: opts.scouterOverride } : {}) });
-      scouter.push(s);
-      warnings.push(...s.warnings);
-      imported.push({
-        file: f.path,
-        kind: f.kind,
-        bytes: f.bytes,
-        rows: s.stats.rows,
-        detail: { export: s.kind === 'daily' ? 'Daily All' : 'Past All', counter: s.counter, objType: s.objType, objects: s.objects, fromMs: s.times[0] ?? null, toMs: s.times[s.times.length - 1] ?? null, cadenceMs: s.cadenceMs, encoding: s.encoding, decimalMark: s.decimalMark, timeZone: s.timeZone, missing: s.stats.missing, nonFinite: s.stats.nonFinite },
-      });
-    } else {
-      const g = parseGenericCsv(bytes, f.name, { timeZone: opts.timeZone, zone, ...(opts.cadenceMs ? { cadenceMs: opts.cadenceMs } : {}) });
-      generic.push(...g.series);
-      warnings.push(...g.warnings);
-      imported.push({ file: f.path, kind: f.kind, bytes: f.bytes, rows: g.stats.rows, detail: { layout: g.layout, timeFormat: g.timeFormat, objects: g.series.map((s) => s.object), counters: g.series[0]?.counters ?? [], cadenceMs: g.cadenceMs, encoding: g.encoding, decimalMark: g.decimalMark, timeZone: g.timeZone, missing: g.stats.missing } });
-    }
+    shas.set(f.path, sha256(bytes));
+    const g = parseGenericCsv(bytes, f.name, { timeZone: opts.timeZone, zone, ...(opts.cadenceMs ? { cadenceMs: opts.cadenceMs } : {}) });
+    generic.push(...g.series);
+    warnings.push(...g.warnings);
+    imported.push({ file: f.path, kind: f.kind, bytes: f.bytes, rows: g.stats.rows, detail: { layout: g.layout, timeFormat: g.timeFormat, objects: g.series.map((s) => s.object), counters: g.series[0]?.counters ?? [], cadenceMs: g.cadenceMs, encoding: g.encoding, decimalMark: g.decimalMark, timeZone: g.timeZone, missing: g.stats.missing } });
     step(f, 'parsed');
   }
   const series = [...(scouter.length ? mergeScouterFiles(scouter, opts.cadenceMs ? { cadenceMs: opts.cadenceMs } : {}) : []), ...generic];
+
+  const t1 = performance.now();
 
   // 2. Access logs: streamed, only health-check lines kept.
   const logFiles = files.filter((x) => x.kind === 'access-log');
@@ -138,6 +165,7 @@ export async function runImport(ws: Workspace | null, paths: readonly string[], 
     });
   }
 
+  const t2 = performance.now();
   const summary: ImportSummary = {
     dryRun: opts.dryRun ?? false,
     files: imported,
@@ -147,6 +175,7 @@ export async function runImport(ws: Workspace | null, paths: readonly string[], 
     objectNotes,
     labelSet: null,
     warnings,
+    timings: { parseMs: t1 - t0, logsMs: t2 - t1, writeMs: 0 },
   };
   if (opts.dryRun || !ws) return summary;
 
@@ -170,6 +199,11 @@ export async function runImport(ws: Workspace | null, paths: readonly string[], 
     // Last chance to cancel: a cancel now rolls everything back.
     hooks.throwIfCancelled?.();
   });
+  summary.timings.writeMs = performance.now() - t2;
   hooks.progress?.(1, 'imported');
   return summary;
+}
+
+function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { LabelEdit, LabelRules, LabelSetSummary, LabelSetVersion, LabelSpan } from '../../../shared/domain/labels';
+import type { LabelDiff, LabelEdit, LabelRules, LabelSetSummary, LabelSetVersion, LabelSpan, LabelVersionSummary } from '../../../shared/domain/labels';
 import { VigilError } from '../../../shared/errors';
 import type { Tx, Workspace, Row } from './duckdb-workspace';
 
@@ -111,5 +111,77 @@ export function importLabelSpans(ws: Workspace, labelSetId: string, spans: Omit<
     const latest = await getLabelVersion(tx, labelSetId);
     const withIds = spans.map((s) => ({ ...s, id: randomUUID() }));
     return insertVersion(tx, { labelSetId, version: latest.version + 1, parentVersion: latest.version, createdAtMs: Date.now(), rules: latest.rules, edit: { kind: 'import-csv', file, spans: spans.length }, spans: withIds });
+  });
+}
+
+/** The history of a label set, oldest first (`labels:versions`). */
+export async function listLabelVersions(ws: Workspace, labelSetId: string): Promise<LabelVersionSummary[]> {
+  const rows = await ws.all(
+    'SELECT version, parent_version, created_at_ms, edit, json_array_length(spans) AS spans FROM label_versions WHERE label_set_id = $1 ORDER BY version',
+    [labelSetId],
+  );
+  if (rows.length === 0) throw new VigilError('NOT_FOUND', `label set ${labelSetId} does not exist`);
+  return rows.map((r) => ({
+    version: Number(r['version']),
+    parentVersion: r['parent_version'] === null ? null : Number(r['parent_version']),
+    createdAtMs: Number(r['created_at_ms']),
+    edit: JSON.parse(String(r['edit'])) as LabelEdit,
+    spans: Number(r['spans']),
+  }));
+}
+
+/**
+ * Identity of a span for diffing: what it covers, not its id. Undo re-creates the parent's spans
+ * with their ids, but `replace-spans` mints new ids for the same intervals, and those should not
+ * show up as removed-and-added.
+ */
+function spanKey(s: LabelSpan): string {
+  return `${s.object ?? '*'}|${s.startMs}|${s.endMs}|${s.provenance}`;
+}
+
+/** Pure diff of two span lists (multiset by span identity): b − a is added, a − b is removed. */
+export function diffSpans(a: readonly LabelSpan[], b: readonly LabelSpan[]): LabelDiff {
+  const count = new Map<string, number>();
+  for (const s of a) count.set(spanKey(s), (count.get(spanKey(s)) ?? 0) + 1);
+  const added: LabelSpan[] = [];
+  for (const s of b) {
+    const k = spanKey(s);
+    const n = count.get(k) ?? 0;
+    if (n > 0) count.set(k, n - 1);
+    else added.push(s);
+  }
+  const removed: LabelSpan[] = [];
+  for (const s of a) {
+    const k = spanKey(s);
+    const n = count.get(k) ?? 0;
+    if (n > 0) {
+      count.set(k, n - 1);
+      removed.push(s);
+    }
+  }
+  const byStart = (x: LabelSpan, y: LabelSpan) => x.startMs - y.startMs || x.endMs - y.endMs;
+  return { added: added.sort(byStart), removed: removed.sort(byStart) };
+}
+
+/** `labels:diff`: what changed from version a to version b. */
+export async function diffLabelVersions(ws: Workspace, labelSetId: string, a: number, b: number): Promise<LabelDiff> {
+  const [va, vb] = await Promise.all([getLabelVersion(ws, labelSetId, a), getLabelVersion(ws, labelSetId, b)]);
+  return diffSpans(va.spans, vb.spans);
+}
+
+/** A new version whose spans are replaced wholesale (e.g. re-derived with another k), with optional new rules. */
+export function replaceLabelSpans(ws: Workspace, labelSetId: string, spans: Omit<LabelSpan, 'id'>[], note: string, rules?: LabelRules): Promise<LabelSetVersion> {
+  return ws.transaction(async (tx) => {
+    const latest = await getLabelVersion(tx, labelSetId);
+    const withIds = spans.map((s) => ({ ...s, id: randomUUID() }));
+    return insertVersion(tx, {
+      labelSetId,
+      version: latest.version + 1,
+      parentVersion: latest.version,
+      createdAtMs: Date.now(),
+      rules: rules ?? latest.rules,
+      edit: { kind: 'replace-spans', note, spans: spans.length },
+      spans: withIds,
+    });
   });
 }

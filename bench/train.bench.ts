@@ -1,0 +1,255 @@
+/**
+ * Training / scoring throughput: the vigil-native engine vs the PyTorch anchor (ref.py) on the
+ * same windows, same architecture, batch size and thread count (PROTOCOL.md §6, §9).
+ *
+ *   npx tsx bench/train.bench.ts            full: SMD machine-2-1 (F = 38, W = 4), kfold 5, epochs 1,
+ *                                           1 and 2 threads, batch 10 and 256 (several minutes)
+ *   BENCH_QUICK=1 npx tsx bench/train.bench.ts   < 1 min: a slice of the series, 2 threads only
+ *   BENCH_REPEATS=n   repeats per side (best kept; the machine is shared, numbers are noisy)
+ *   BENCH_MODELS=cnn,lstm  BENCH_BATCHES=10,256  BENCH_THREADS=1,2   subsets
+ *
+ * Threads: PyTorch `--threads T` (one process, intra-op pool) vs the engine with T worker
+ * threads each training its own fold (the product's parallelism: folds in a worker pool), so
+ * "2 threads" = aggregate windows/s over both folds. PyTorch's measurement is its fold 1 (fold 0
+ * runs first and carries the one-time costs, §9); the engine's folds are 0 and 1 (1 thread: fold 1).
+ * Data: per PROTOCOL.md §1/§3/§4 windows and k-fold assignment; min–max scaling is global here
+ * (irrelevant to speed). Synthetic data of the same shape when ../shared/datasets/smd is absent.
+ */
+import { build } from 'esbuild';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { gunzipSync } from 'node:zlib';
+import { mulberry32, streamSeed } from '../src-main/core/engine/rng.js';
+import { runTorchRef, torchAvailable, type RefConfig, type RefData } from './torch-ref.js';
+
+type Kind = 'cnn' | 'lstm' | 'contrastive';
+const HERE = dirname(fileURLToPath(import.meta.url));
+const SMD = resolve(HERE, '../../shared/datasets/smd');
+const ENTITY = 'machine-2-1';
+const QUICK = process.env['BENCH_QUICK'] === '1';
+const REPEATS = Number(process.env['BENCH_REPEATS'] ?? (QUICK ? 1 : 2));
+const W = 4;
+const FOLDS = 5;
+const list = <T extends string | number>(v: string | undefined, d: T[], num = false): T[] => (v ? v.split(',').map((s) => (num ? Number(s) : s) as T) : d);
+const MODELS = list<Kind>(process.env['BENCH_MODELS'], ['cnn', 'lstm', 'contrastive']);
+const BATCHES = list<number>(process.env['BENCH_BATCHES'], [10, 256], true);
+const THREADS = list<number>(process.env['BENCH_THREADS'], QUICK ? [2] : [1, 2], true);
+/** Rows of the series used (quick mode: a slice around the train/test boundary). */
+const QUICK_ROWS: Record<Kind, number> = { cnn: 2000, lstm: 3000, contrastive: 500 };
+/** Full mode: the whole series, except the contrastive model (two phases, heavy convs): a slice. */
+const FULL_ROWS: Partial<Record<Kind, number>> = { contrastive: Number(process.env['BENCH_CONTRASTIVE_ROWS'] ?? 10000) };
+/** PyTorch numbers measured on this machine when torch is missing (cached; stated in the line). */
+const CACHED_TORCH: Record<string, number> = {};
+
+// ------------------------------------------------------------------ data (PROTOCOL.md §1, §3)
+interface Series { X: Float64Array; y: Uint8Array; N: number; F: number; source: string }
+
+function readGzMatrix(p: string): number[][] {
+  const txt = (p.endsWith('.gz') ? gunzipSync(readFileSync(p)) : readFileSync(p)).toString('utf8');
+  return txt.split('\n').filter((l) => l.trim() !== '').map((l) => l.split(',').map(Number));
+}
+
+function loadSeries(): Series {
+  const f = (d: string) => [join(SMD, d, `${ENTITY}.txt.gz`), join(SMD, d, `${ENTITY}.txt`)].find(existsSync);
+  const tr = f('train');
+  const te = f('test');
+  const lb = f('test_label');
+  if (tr && te && lb) {
+    const a = readGzMatrix(tr);
+    const b = readGzMatrix(te);
+    const l = readGzMatrix(lb).map((r) => r[0]!);
+    const F = a[0]!.length;
+    const N = a.length + b.length;
+    const X = new Float64Array(N * F);
+    [...a, ...b].forEach((r, i) => X.set(r, i * F));
+    const y = new Uint8Array(N);
+    l.forEach((v, i) => (y[a.length + i] = v ? 1 : 0));
+    return { X, y, N, F, source: `SMD ${ENTITY}` };
+  }
+  // synthetic, same shape: N = 47,387, F = 38, ~2.5 % anomalous rows in the second half
+  const N = 47387;
+  const F = 38;
+  const u = mulberry32(7);
+  const X = new Float64Array(N * F);
+  const y = new Uint8Array(N);
+  for (let t = 0; t < N; t++) {
+    const anom = t > N / 2 && t % 1000 < 25;
+    y[t] = anom ? 1 : 0;
+    for (let k = 0; k < F; k++) X[t * F + k] = Math.sin(t / (50 + k)) + 0.1 * u() + (anom ? 1 : 0);
+  }
+  return { X, y, N, F, source: 'synthetic (SMD absent)' };
+}
+
+function slice(s: Series, rows: number): Series {
+  const start = Math.max(0, Math.min(s.N - rows, 23000)); // spans the train/test boundary
+  return { X: s.X.slice(start * s.F, (start + rows) * s.F), y: s.y.slice(start, start + rows), N: rows, F: s.F, source: `${s.source} rows ${start}..${start + rows - 1}` };
+}
+
+/** Windows [M, F, W] (feature-major, WindowSet layout), min–max scaled, labels yw[i] = y[i+W−1]. */
+function windows(s: Series): { x: Float32Array; yw: Uint8Array; M: number } {
+  const { X, y, N, F } = s;
+  const mn = new Float64Array(F).fill(Infinity);
+  const mx = new Float64Array(F).fill(-Infinity);
+  for (let t = 0; t < N; t++) for (let k = 0; k < F; k++) {
+    const v = X[t * F + k]!;
+    if (v < mn[k]!) mn[k] = v;
+    if (v > mx[k]!) mx[k] = v;
+  }
+  const M = N - W + 1;
+  const x = new Float32Array(M * F * W);
+  for (let i = 0; i < M; i++) for (let k = 0; k < F; k++) {
+    const r = mx[k]! - mn[k]! || 1;
+    for (let t = 0; t < W; t++) x[(i * F + k) * W + t] = (X[(i + t) * F + k]! - mn[k]!) / r;
+  }
+  return { x, yw: y.slice(W - 1), M };
+}
+
+/** PROTOCOL.md §4 kfold: returns fold index per window. */
+function kfold(yw: Uint8Array, K: number, seed = 0): Int32Array {
+  const u = mulberry32(streamSeed(seed, 1));
+  const order: number[] = [];
+  for (const c of [0, 1]) {
+    const idx: number[] = [];
+    yw.forEach((v, i) => v === c && idx.push(i));
+    for (let i = idx.length - 1; i > 0; i--) {
+      const j = Math.floor(u() * (i + 1));
+      [idx[i], idx[j]] = [idx[j]!, idx[i]!];
+    }
+    order.push(...idx);
+  }
+  const fold = new Int32Array(yw.length);
+  order.forEach((w, p) => (fold[w] = p % K));
+  return fold;
+}
+
+function toCsv(s: Series): string {
+  const head = [...Array.from({ length: s.F }, (_, k) => `f${k}`), 'label'].join(',');
+  const rows: string[] = [head];
+  for (let t = 0; t < s.N; t++) rows.push([...Array.from(s.X.subarray(t * s.F, (t + 1) * s.F)), s.y[t]].join(','));
+  return rows.join('\n') + '\n';
+}
+
+// ------------------------------------------------------------------ engine side (workers)
+const WORKER_SRC = `
+import { parentPort, workerData } from 'node:worker_threads';
+import { trainModel } from ${JSON.stringify(resolve(HERE, '../src-main/core/engine/train.ts'))};
+const { kind, batch, epochs, F, W, x, yw, fold, k } = workerData;
+const tr = [], te = [];
+for (let i = 0; i < fold.length; i++) (fold[i] === k ? te : tr).push(i);
+const fw = F * W;
+const pick = (idx) => { const a = new Float32Array(idx.length * fw); idx.forEach((w, j) => a.set(x.subarray(w * fw, (w + 1) * fw), j * fw)); return a; };
+const xs = pick(tr), ys = Uint8Array.from(tr, (i) => yw[i]), xt = pick(te);
+const ws = { F, W, n: tr.length, x: xs, y: ys, counters: [], objects: [], endMs: new Float64Array(0), objectIndex: new Int32Array(0), outageIndex: new Int32Array(0) };
+parentPort.postMessage({ ready: true });
+parentPort.once('message', () => {
+  const t0 = performance.now();
+  const m = trainModel({ kind, params: {} }, ws, { epochs, batchSize: batch, seed: k, scoreChunk: 256 });
+  const t1 = performance.now();
+  const t2 = performance.now();
+  m.score(xt, te.length);
+  const t3 = performance.now();
+  parentPort.postMessage({ done: true, nTrain: tr.length, nTest: te.length, trainWall: (t1 - t0) / 1000, trainSeconds: m.trainSeconds, scoreSeconds: (t3 - t2) / 1000, kernel: m.kernel, loss: m.lossHistory });
+});
+`;
+
+let workerFile = '';
+async function bundleWorker(dir: string): Promise<void> {
+  workerFile = join(dir, 'bench-worker.mjs');
+  await build({ stdin: { contents: WORKER_SRC, resolveDir: HERE, loader: 'ts', sourcefile: 'bench-worker.ts' }, bundle: true, platform: 'node', format: 'esm', outfile: workerFile, logLevel: 'error' });
+}
+
+interface EngineRun { winPerS: number; scorePerS: number; kernel: string; nTrain: number }
+
+async function runEngine(kind: Kind, batch: number, threads: number, epochs: number, data: { x: Float32Array; yw: Uint8Array; fold: Int32Array; F: number }): Promise<EngineRun> {
+  const folds = threads === 1 ? [1] : Array.from({ length: threads }, (_, i) => i % FOLDS);
+  const ws = folds.map((k) => new Worker(workerFile, { workerData: { kind, batch, epochs, F: data.F, W, x: data.x, yw: data.yw, fold: data.fold, k } }));
+  try {
+    await Promise.all(ws.map((w) => new Promise((res, rej) => { w.once('message', res); w.once('error', rej); })));
+    const t0 = performance.now();
+    const done = ws.map((w) => new Promise<{ nTrain: number; nTest: number; trainSeconds: number; scoreSeconds: number; kernel: string }>((res, rej) => { w.once('message', res); w.once('error', rej); }));
+    ws.forEach((w) => w.postMessage('go'));
+    const rs = await Promise.all(done);
+    const wall = Math.max(...rs.map((r) => r.trainSeconds));
+    void t0;
+    const nTrain = rs.reduce((a, r) => a + r.nTrain, 0);
+    return {
+      winPerS: (nTrain * epochs) / wall,
+      scorePerS: rs.reduce((a, r) => a + r.nTest, 0) / Math.max(...rs.map((r) => r.scoreSeconds)),
+      kernel: rs[0]!.kernel,
+      nTrain: rs[0]!.nTrain,
+    };
+  } finally {
+    await Promise.all(ws.map((w) => w.terminate()));
+  }
+}
+
+const fmt = (v: number) => Math.round(v).toLocaleString('en-US');
+
+async function main(): Promise<void> {
+  const t0 = performance.now();
+  const dir = await mkdtemp(join(tmpdir(), 'vigil-bench-'));
+  try {
+    await bundleWorker(dir);
+    const full = loadSeries();
+    const torch = torchAvailable();
+    console.log(`# data ${full.source}, F=${full.F}, W=${W}, kfold ${FOLDS}; ${QUICK ? 'QUICK' : 'full'} mode; repeats ${REPEATS} (best kept; shared 2-core machine, noisy)`);
+    console.log(`# pytorch: ${torch.ok ? `torch ${torch.version}, ref.py, OPENBLAS_NUM_THREADS=1` : `unavailable (${torch.reason})`}`);
+    interface Case { kind: Kind; batch: number; threads: number; epochs: number; cfg: RefConfig; data: { x: Float32Array; yw: Uint8Array; fold: Int32Array; F: number } }
+    const cases: Case[] = [];
+    for (const kind of MODELS) {
+      const s = QUICK ? slice(full, QUICK_ROWS[kind]) : FULL_ROWS[kind] ? slice(full, FULL_ROWS[kind]!) : full;
+      const { x, yw } = windows(s);
+      const fold = kfold(yw, FOLDS);
+      let data: RefData = { format: 'smd', dir: SMD, entity: ENTITY };
+      if (s !== full || !full.source.startsWith('SMD')) {
+        const file = join(dir, `${kind}.csv`);
+        await writeFile(file, toCsv(s));
+        data = { format: 'csv', file };
+      }
+      console.log(`# ${kind}: ${s.source}`);
+      for (const batch of BATCHES) {
+        const epochs = QUICK && batch >= 64 ? 2 : 1;
+        for (const threads of THREADS) {
+          cases.push({ kind, batch, threads, epochs, cfg: { model: kind, batch, threads, epochs, data, folds: FOLDS, onlyFolds: QUICK ? '1' : '0,1' }, data: { x, yw, fold, F: s.F } });
+        }
+      }
+    }
+    const eng = cases.map(() => ({ win: 0, score: 0, n: 0, kernel: '' }));
+    const tor = cases.map(() => ({ win: 0, score: 0 }));
+    for (let r = 0; r < REPEATS; r++) {
+      // engine cases, then all PyTorch cases in one python process (one torch import)
+      for (const [i, c] of cases.entries()) {
+        const e = await runEngine(c.kind, c.batch, c.threads, c.epochs, c.data);
+        const b = eng[i]!;
+        if (e.winPerS > b.win) Object.assign(b, { win: e.winPerS, n: e.nTrain, kernel: e.kernel });
+        b.score = Math.max(b.score, e.scorePerS);
+      }
+      if (torch.ok) {
+        const rs = await runTorchRef(cases.map((c) => c.cfg));
+        rs.forEach((t, i) => {
+          tor[i]!.win = Math.max(tor[i]!.win, t.trainWindowsPerS);
+          tor[i]!.score = Math.max(tor[i]!.score, t.scoreWindowsPerS);
+        });
+      }
+    }
+    for (const [i, c] of cases.entries()) {
+      const best = eng[i]!;
+      const bestT = tor[i]!;
+      const key = `${c.kind}/${c.batch}/${c.threads}`;
+      const tw = torch.ok ? bestT.win : CACHED_TORCH[key];
+      const src = torch.ok ? '' : tw ? ' (cached: torch missing on this machine)' : ' (torch missing, no cached number)';
+      const ratio = tw ? (best.win / tw).toFixed(2) : 'n/a';
+      console.log(`${c.kind} batch=${c.batch} threads=${c.threads} vigil ${fmt(best.win)} win/s pytorch ${tw ? fmt(tw) : 'n/a'} win/s ratio ${ratio}${src}  [n_train/fold ${best.n}, epochs ${c.epochs}, kernel ${best.kernel}]`);
+      if (torch.ok) console.log(`${c.kind} scoring threads=${c.threads} vigil ${fmt(best.score)} win/s pytorch ${fmt(bestT.score)} win/s ratio ${(best.score / bestT.score).toFixed(2)}  [after batch=${c.batch} training; vigil chunks of 256, pytorch score-batch 1024]`);
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+  console.log(`# ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+await main();

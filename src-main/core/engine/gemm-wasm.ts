@@ -1,0 +1,403 @@
+/**
+ * WebAssembly SIMD GEMM kernel, assembled at load time from the small byte builder below (no
+ * toolchain, no binary blob to trust): 4×8 / 4×4 / 1×8 / 1×4 register blocks of f32x4
+ * accumulators, A elements broadcast with `v128.load32_splat`, B rows read as vectors.
+ *
+ *   C[i·ldc + j] (+)= Σ_k A[i·sai + k·sak] · B[k·ldb + j]     (A through two strides: A or Aᵀ)
+ *
+ * The kernel covers the columns j < N − N mod 4; the last N mod 4 columns (only the 2-unit
+ * output layer has them) run in JS. Every operand must be a view of the arena's memory.
+ */
+import { setFlagsFromString } from 'node:v8';
+
+export type GemmFn = (
+  M: number, N: number, K: number,
+  A: Float32Array, aOff: number, sai: number, sak: number,
+  B: Float32Array, bOff: number, ldb: number,
+  C: Float32Array, cOff: number, ldc: number,
+  acc: boolean,
+  /** Epilogue: C[i, j] += bias[j] (after the sum), then max(·, 0) when `relu`. */
+  bias?: Float32Array | null,
+  relu?: boolean,
+) => void;
+
+/** Adam step over one parameter tensor (adam.ts); all arrays in the arena. */
+export type AdamFn = (w: Float32Array, g: Float32Array, m: Float32Array, v: Float32Array, b1: number, b2: number, stepSize: number, invSqrtBc2: number, eps: number) => void;
+
+/** The slice of the WebAssembly JS API used here (lib ES2022 + @types/node 20 lack its types). */
+export interface WasmMemory {
+  readonly buffer: ArrayBuffer;
+}
+interface WasmApi {
+  Memory: new (d: { initial: number; maximum?: number }) => WasmMemory;
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (m: object, imports: object) => { exports: Record<string, unknown> };
+  validate(bytes: Uint8Array): boolean;
+}
+export const WA: WasmApi | undefined = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
+
+// ---------------------------------------------------------------- byte builder
+function uleb(n: number): number[] {
+  const out: number[] = [];
+  do {
+    let b = n & 0x7f;
+    n >>>= 7;
+    if (n !== 0) b |= 0x80;
+    out.push(b);
+  } while (n !== 0);
+  return out;
+}
+function sleb(n: number): number[] {
+  const out: number[] = [];
+  for (;;) {
+    const b = n & 0x7f;
+    n >>= 7;
+    if ((n === 0 && (b & 0x40) === 0) || (n === -1 && (b & 0x40) !== 0)) {
+      out.push(b);
+      return out;
+    }
+    out.push(b | 0x80);
+  }
+}
+function str(s: string): number[] {
+  return [...uleb(s.length), ...Array.from(s, (c) => c.charCodeAt(0))];
+}
+function section(id: number, body: number[]): number[] {
+  return [id, ...uleb(body.length), ...body];
+}
+
+const I32 = 0x7f;
+const V128 = 0x7b;
+
+class Code {
+  readonly b: number[] = [];
+  get(l: number): this { this.b.push(0x20, ...uleb(l)); return this; }
+  set(l: number): this { this.b.push(0x21, ...uleb(l)); return this; }
+  tee(l: number): this { this.b.push(0x22, ...uleb(l)); return this; }
+  i32(v: number): this { this.b.push(0x41, ...sleb(v)); return this; }
+  add(): this { this.b.push(0x6a); return this; }
+  sub(): this { this.b.push(0x6b); return this; }
+  mul(): this { this.b.push(0x6c); return this; }
+  shl(): this { this.b.push(0x74); return this; }
+  gtS(): this { this.b.push(0x4a); return this; }
+  eqz(): this { this.b.push(0x45); return this; }
+  block(): this { this.b.push(0x02, 0x40); return this; }
+  loop(): this { this.b.push(0x03, 0x40); return this; }
+  if_(): this { this.b.push(0x04, 0x40); return this; }
+  else_(): this { this.b.push(0x05); return this; }
+  end(): this { this.b.push(0x0b); return this; }
+  br(d: number): this { this.b.push(0x0c, ...uleb(d)); return this; }
+  brIf(d: number): this { this.b.push(0x0d, ...uleb(d)); return this; }
+  simd(op: number): this { this.b.push(0xfd, ...uleb(op)); return this; }
+  vload(off = 0): this { return this.simd(0x00).mem(2, off); }
+  vsplat32(off = 0): this { return this.simd(0x09).mem(2, off); }
+  vstore(off = 0): this { return this.simd(0x0b).mem(2, off); }
+  vzero(): this { this.simd(0x0c); for (let i = 0; i < 16; i++) this.b.push(0); return this; }
+  fadd(): this { return this.simd(0xe4); }
+  fsub(): this { return this.simd(0xe5); }
+  fmul(): this { return this.simd(0xe6); }
+  fdiv(): this { return this.simd(0xe7); }
+  fsqrt(): this { return this.simd(0xe3); }
+  fpmax(): this { return this.simd(0xeb); }
+  fsplat(): this { return this.simd(0x13); }
+  /** f32x4.relaxed_madd (a·b + c, fused on x64 with FMA), relaxed-SIMD proposal opcode 0x105 */
+  fma(): this { return this.simd(0x105); }
+  ltU(): this { this.b.push(0x49); return this; }
+  ne(): this { this.b.push(0x47); return this; }
+  mem(align: number, off: number): this { this.b.push(...uleb(align), ...uleb(off)); return this; }
+  /** local += v (i32) */
+  inc(l: number, v: number): this { return this.get(l).get(v).add().set(l); }
+}
+
+// locals: params 0..10, then i32 scratch, then v128
+const P = { M: 0, N: 1, K: 2, pA: 3, sai: 4, sak: 5, pB: 6, ldb: 7, pC: 8, ldc: 9, acc: 10, pBias: 11, relu: 12 } as const;
+const N_PARAMS = 13;
+const L = { i: 13, j: 14, k: 15, pa0: 16, pa1: 17, pa2: 18, pa3: 19, pb: 20, pc: 21, sai4: 22, sak4: 23, ldb4: 24, ldc4: 25, rowA: 26, rowC: 27 } as const;
+const N_I32 = 15;
+const VB = 28; // v128 locals: c0..c7, b0, b1, a
+const vb0 = VB + 8;
+const vb1 = VB + 9;
+const va = VB + 10;
+const N_V128 = 11;
+
+/** One R×(4V) register block at rows rowA / rowC, column j; loops over k. */
+let useFma = false;
+
+function emitBlock(c: Code, R: number, V: number): void {
+  const pa = [L.pa0, L.pa1, L.pa2, L.pa3];
+  for (let r = 0; r < R; r++) {
+    c.get(L.rowA);
+    for (let q = 0; q < r; q++) c.get(L.sai4).add();
+    c.set(pa[r]!);
+  }
+  c.get(P.pB).get(L.j).i32(2).shl().add().set(L.pb);
+  for (let q = 0; q < R * V; q++) c.vzero().set(VB + q);
+  c.get(P.K).set(L.k);
+  c.block().loop();
+  c.get(L.k).eqz().brIf(1);
+  c.get(L.pb).vload(0).set(vb0);
+  if (V === 2) c.get(L.pb).vload(16).set(vb1);
+  for (let r = 0; r < R; r++) {
+    c.get(pa[r]!).vsplat32(0).set(va);
+    for (let v = 0; v < V; v++) {
+      const acc = VB + r * V + v;
+      if (useFma) c.get(va).get(v === 0 ? vb0 : vb1).get(acc).fma().set(acc);
+      else c.get(acc).get(va).get(v === 0 ? vb0 : vb1).fmul().fadd().set(acc);
+    }
+    c.inc(pa[r]!, L.sak4);
+  }
+  c.inc(L.pb, L.ldb4);
+  c.get(L.k).i32(1).sub().set(L.k);
+  c.br(0).end().end();
+  // write back
+  for (let r = 0; r < R; r++) {
+    c.get(L.rowC);
+    for (let q = 0; q < r; q++) c.get(L.ldc4).add();
+    c.get(L.j).i32(2).shl().add().set(L.pc);
+    for (let v = 0; v < V; v++) {
+      const acc = VB + r * V + v;
+      c.get(P.acc).if_();
+      c.get(acc).get(L.pc).vload(16 * v).fadd().set(acc);
+      c.end();
+      c.get(P.pBias).if_(); // + bias[j..]
+      c.get(acc).get(P.pBias).get(L.j).i32(2).shl().add().vload(16 * v).fadd().set(acc);
+      c.end();
+      c.get(P.relu).if_();
+      c.get(acc).vzero().fpmax().set(acc);
+      c.end();
+      c.get(L.pc).get(acc).vstore(16 * v);
+    }
+  }
+}
+
+/** Column sweep for R rows: 8-wide blocks, then one 4-wide block. */
+function emitRowPanel(c: Code, R: number): void {
+  c.i32(0).set(L.j);
+  c.block().loop();
+  c.get(L.j).i32(8).add().get(P.N).gtS().brIf(1); // j + 8 > N → exit
+  emitBlock(c, R, 2);
+  c.get(L.j).i32(8).add().set(L.j);
+  c.br(0).end().end();
+  c.get(L.j).i32(4).add().get(P.N).gtS().eqz().if_(); // j + 4 <= N
+  emitBlock(c, R, 1);
+  c.end();
+}
+
+function gemmBody(): number[] {
+  const c = new Code();
+  c.get(P.sai).i32(2).shl().set(L.sai4);
+  c.get(P.sak).i32(2).shl().set(L.sak4);
+  c.get(P.ldb).i32(2).shl().set(L.ldb4);
+  c.get(P.ldc).i32(2).shl().set(L.ldc4);
+  c.i32(0).set(L.i);
+  // 4-row panels
+  c.block().loop();
+  c.get(L.i).i32(4).add().get(P.M).gtS().brIf(1);
+  c.get(P.pA).get(L.i).get(L.sai4).mul().add().set(L.rowA);
+  c.get(P.pC).get(L.i).get(L.ldc4).mul().add().set(L.rowC);
+  emitRowPanel(c, 4);
+  c.get(L.i).i32(4).add().set(L.i);
+  c.br(0).end().end();
+  // remaining single rows
+  c.block().loop();
+  c.get(L.i).i32(1).add().get(P.M).gtS().brIf(1);
+  c.get(P.pA).get(L.i).get(L.sai4).mul().add().set(L.rowA);
+  c.get(P.pC).get(L.i).get(L.ldc4).mul().add().set(L.rowC);
+  emitRowPanel(c, 1);
+  c.get(L.i).i32(1).add().set(L.i);
+  c.br(0).end().end();
+  c.end();
+  return [...uleb(2), ...uleb(N_I32), I32, ...uleb(N_V128), V128, ...c.b];
+}
+
+/**
+ * adam(pW, pG, pM, pV, bytes, b1, b2, stepSize, invSqrtBc2, eps), PyTorch form (adam.ts):
+ *   m = b1·m + (1−b1)·g;  v = b2·v + (1−b2)·g²;  w −= stepSize·m / (√v · invSqrtBc2 + eps)
+ */
+function adamBody(): number[] {
+  // params: 0 pW, 1 pG, 2 pM, 3 pV, 4 bytes (i32); 5 b1, 6 b2, 7 step, 8 isb, 9 eps (f32)
+  // locals: 10 off (i32); v128: 11 b1, 12 b2, 13 1−b1, 14 1−b2, 15 step, 16 isb, 17 eps, 18 g, 19 m, 20 v
+  const c = new Code();
+  const one = (): Code => { c.b.push(0x43, 0x00, 0x00, 0x80, 0x3f); return c; }; // f32.const 1
+  c.get(5).fsplat().set(11);
+  c.get(6).fsplat().set(12);
+  one(); c.get(5); c.b.push(0x93); c.fsplat().set(13); // f32.sub
+  one(); c.get(6); c.b.push(0x93); c.fsplat().set(14);
+  c.get(7).fsplat().set(15);
+  c.get(8).fsplat().set(16);
+  c.get(9).fsplat().set(17);
+  c.i32(0).set(10);
+  c.block().loop();
+  c.get(10).get(4).ltU().eqz().brIf(1);
+  c.get(1).get(10).add().vload(0).set(18);
+  c.get(11).get(2).get(10).add().vload(0).fmul().get(13).get(18).fmul().fadd().set(19);
+  c.get(12).get(3).get(10).add().vload(0).fmul().get(14).get(18).get(18).fmul().fmul().fadd().set(20);
+  c.get(2).get(10).add().get(19).vstore(0);
+  c.get(3).get(10).add().get(20).vstore(0);
+  c.get(0).get(10).add();
+  c.get(0).get(10).add().vload(0);
+  c.get(15).get(19).fmul();
+  c.get(20).fsqrt().get(16).fmul().get(17).fadd();
+  c.fdiv().fsub().vstore(0);
+  c.get(10).i32(16).add().set(10);
+  c.br(0).end().end();
+  c.end();
+  return [...uleb(2), ...uleb(1), I32, ...uleb(10), V128, ...c.b];
+}
+
+function buildModule(fma: boolean): Uint8Array {
+  useFma = fma;
+  const F32 = 0x7d;
+  const g = gemmBody();
+  const a = adamBody();
+  const type = [2, 0x60, N_PARAMS, ...new Array<number>(N_PARAMS).fill(I32), 0, 0x60, 10, I32, I32, I32, I32, I32, F32, F32, F32, F32, F32, 0];
+  const imp = [1, ...str('env'), ...str('mem'), 0x02, 0x00, ...uleb(1)];
+  const fn = [2, 0, 1];
+  const exp = [2, ...str('gemm'), 0x00, 0, ...str('adam'), 0x00, 1];
+  const code = [2, ...uleb(g.length), ...g, ...uleb(a.length), ...a];
+  return new Uint8Array([
+    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    ...section(1, type),
+    ...section(2, imp),
+    ...section(3, fn),
+    ...section(7, exp),
+    ...section(10, code),
+  ]);
+}
+
+let cachedModule: object | null | undefined;
+let cachedFma = false;
+
+/**
+ * Relaxed SIMD (f32x4.relaxed_madd → FMA) is shipped in V8 ≥ 11.4 (Electron); Node 20's V8 11.3
+ * has it behind --experimental-wasm-relaxed-simd, which this turns on for the process (a
+ * feature flag only) unless VIGIL_NO_FMA is set. Without it the kernel uses mul + add.
+ */
+function tryEnableRelaxedSimd(): void {
+  if (process.env['VIGIL_NO_FMA']) return;
+  try {
+    setFlagsFromString('--experimental-wasm-relaxed-simd');
+  } catch {
+    /* not available: plain SIMD */
+  }
+}
+
+function wasmModule(): object | null {
+  if (cachedModule !== undefined) return cachedModule;
+  cachedModule = null;
+  if (!WA) return null;
+  tryEnableRelaxedSimd();
+  for (const fma of process.env['VIGIL_NO_FMA'] ? [false] : [true, false]) {
+    try {
+      const bytes = buildModule(fma);
+      if (WA.validate(bytes)) {
+        cachedModule = new WA.Module(bytes);
+        cachedFma = fma;
+        break;
+      }
+    } catch {
+      /* try the next variant */
+    }
+  }
+  return cachedModule;
+}
+
+/** 'wasm-simd-fma' | 'wasm-simd' | null (unavailable). */
+export function wasmKernelVariant(): 'wasm-simd-fma' | 'wasm-simd' | null {
+  const m = wasmModule();
+  return m ? (cachedFma ? 'wasm-simd-fma' : 'wasm-simd') : null;
+}
+
+/** True when this runtime validates and compiles the SIMD module. */
+export function wasmSimdAvailable(): boolean {
+  return wasmModule() !== null;
+}
+
+/** K-slice length of long reductions (see createWasmGemm). */
+const KC = 256;
+
+type RawGemm = (M: number, N: number, K: number, pA: number, sai: number, sak: number, pB: number, ldb: number, pC: number, ldc: number, acc: number, pBias: number, relu: number) => void;
+type RawAdam = (pW: number, pG: number, pM: number, pV: number, bytes: number, b1: number, b2: number, step: number, isb: number, eps: number) => void;
+
+/** Plain-JS GEMM (fallback and N mod 4 remainder columns): same contract as GemmFn. */
+export function gemmJs(M: number, N: number, K: number, A: Float32Array, aOff: number, sai: number, sak: number, B: Float32Array, bOff: number, ldb: number, C: Float32Array, cOff: number, ldc: number, acc: boolean, bias?: Float32Array | null, relu?: boolean, biasOff = 0): void {
+  for (let i = 0; i < M; i++) {
+    const ci = cOff + i * ldc;
+    if (!acc) C.fill(0, ci, ci + N);
+    const ai = aOff + i * sai;
+    for (let k = 0; k < K; k++) {
+      const a = A[ai + k * sak]!;
+      if (a === 0) continue;
+      const bk = bOff + k * ldb;
+      for (let j = 0; j < N; j++) C[ci + j]! += a * B[bk + j]!;
+    }
+    if (bias) for (let j = 0; j < N; j++) C[ci + j]! += bias[biasOff + j]!;
+    if (relu) for (let j = 0; j < N; j++) if (!(C[ci + j]! > 0)) C[ci + j] = 0;
+  }
+}
+
+/** Plain-JS Adam (PyTorch form); same contract as AdamFn, from element `from`. */
+export function adamJs(w: Float32Array, g: Float32Array, m: Float32Array, v: Float32Array, b1: number, b2: number, stepSize: number, invSqrtBc2: number, eps: number, from = 0): void {
+  const c1 = 1 - b1;
+  const c2 = 1 - b2;
+  for (let i = from; i < w.length; i++) {
+    const gi = g[i]!;
+    const mi = b1 * m[i]! + c1 * gi;
+    const vi = b2 * v[i]! + c2 * gi * gi;
+    m[i] = mi;
+    v[i] = vi;
+    w[i]! -= (stepSize * mi) / (Math.sqrt(vi) * invSqrtBc2 + eps);
+  }
+}
+
+export interface WasmKernels {
+  gemm: GemmFn;
+  adam: AdamFn;
+}
+
+/** Kernels over `memory`, or null when WebAssembly SIMD is unavailable. */
+export function createWasmKernels(memory: WasmMemory): WasmKernels | null {
+  const mod = wasmModule();
+  if (!mod || !WA) return null;
+  const inst = new WA.Instance(mod, { env: { mem: memory } });
+  const raw = inst.exports['gemm'] as RawGemm;
+  const rawAdam = inst.exports['adam'] as RawAdam;
+  const buf = memory.buffer;
+  const gemm: GemmFn = (M, N, K, A, aOff, sai, sak, B, bOff, ldb, C, cOff, ldc, acc, bias, relu) => {
+    if (M <= 0 || N <= 0) return;
+    if (A.buffer !== buf || B.buffer !== buf || C.buffer !== buf || (bias && bias.buffer !== buf)) {
+      gemmJs(M, N, K, A, aOff, sai, sak, B, bOff, ldb, C, cOff, ldc, acc, bias, relu);
+      return;
+    }
+    const N4 = N & ~3;
+    const pBias = bias ? bias.byteOffset : 0;
+    const r = relu ? 1 : 0;
+    if (N4 > 0) {
+      const pA = A.byteOffset + aOff * 4;
+      const pB = B.byteOffset + bOff * 4;
+      const pC = C.byteOffset + cOff * 4;
+      if (K > 2 * KC) {
+        // Long reductions (weight gradients: K = batch rows) in L2-sized slices of K, so that
+        // A's and B's slices stay cached while every row block of C sweeps them; the epilogue
+        // (bias, ReLU) runs with the last slice.
+        for (let k0 = 0; k0 < K; k0 += KC) {
+          const last = k0 + KC >= K;
+          raw(M, N4, Math.min(KC, K - k0), pA + k0 * sak * 4, sai, sak, pB + k0 * ldb * 4, ldb, pC, ldc, acc || k0 > 0 ? 1 : 0, last ? pBias : 0, last ? r : 0);
+        }
+      } else {
+        raw(M, N4, K, pA, sai, sak, pB, ldb, pC, ldc, acc ? 1 : 0, pBias, r);
+      }
+    }
+    if (N4 < N) gemmJs(M, N - N4, K, A, aOff, sai, sak, B, bOff + N4, ldb, C, cOff + N4, ldc, acc, bias, relu, N4);
+  };
+  const adam: AdamFn = (w, g, m, v, b1, b2, stepSize, isb, eps) => {
+    const n4 = w.length & ~3;
+    if (w.buffer !== buf || g.buffer !== buf || m.buffer !== buf || v.buffer !== buf) {
+      adamJs(w, g, m, v, b1, b2, stepSize, isb, eps);
+      return;
+    }
+    if (n4 > 0) rawAdam(w.byteOffset, g.byteOffset, m.byteOffset, v.byteOffset, n4 * 4, b1, b2, stepSize, isb, eps);
+    if (n4 < w.length) adamJs(w, g, m, v, b1, b2, stepSize, isb, eps, n4);
+  };
+  return { gemm, adam };
+}

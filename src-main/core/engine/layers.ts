@@ -1,0 +1,567 @@
+/**
+ * Layers of the hand-written training engine: explicit forward / backward over preallocated
+ * float32 buffers, batch-major, NHWC like TF.js (so weights export 1:1, tfjs-export.ts).
+ * Every layer owns `out` ([maxB, outSize]) and, when it must pass a gradient on, `dIn`
+ * ([maxB, inSize]). Gradients are overwritten (not accumulated) by each backward call: each
+ * parameter is used once per step (the contrastive model runs both views as one 2B batch).
+ * Architectures: PROTOCOL.md §6, METHODS.md §4.
+ */
+import type { Arena } from './arena.js';
+import type { GemmFn } from './gemm-wasm.js';
+import { glorotUniform, orthogonal, type Rng } from './rng.js';
+
+export interface Param {
+  /** TF.js weight name suffix, e.g. `kernel`, `bias`, `recurrent_kernel`. */
+  name: string;
+  shape: number[];
+  w: Float32Array;
+  g: Float32Array;
+  /** Adam moments (adam.ts), in the arena so the SIMD kernel updates them in place. */
+  m: Float32Array;
+  v: Float32Array;
+}
+
+export interface Layer {
+  readonly inSize: number;
+  readonly outSize: number;
+  /** [maxB, outSize] */
+  readonly out: Float32Array;
+  /** [maxB, inSize], null when no input gradient is needed (first layer). */
+  readonly dIn: Float32Array | null;
+  readonly params: Param[];
+  init(rng: Rng): void;
+  forward(x: Float32Array, B: number, training: boolean): void;
+  /** `dOut` ([B, outSize]) may be modified in place (ReLU masking). */
+  backward(x: Float32Array, dOut: Float32Array, B: number): void;
+}
+
+function param(arena: Arena, name: string, shape: number[]): Param {
+  const n = shape.reduce((a, b) => a * b, 1);
+  return { name, shape, w: arena.f32(n), g: arena.f32(n), m: arena.f32(n), v: arena.f32(n) };
+}
+
+/** dst[c, r] = src[r, c]; src row-major [rows, cols]. */
+export function transpose(src: Float32Array, rows: number, cols: number, dst: Float32Array): void {
+  for (let r = 0; r < rows; r++) {
+    const s = r * cols;
+    for (let c = 0; c < cols; c++) dst[c * rows + r] = src[s + c]!;
+  }
+}
+
+/** g[j] = Σ_r d[r·n + j], as the GEMM onesᵀ[1, rows] · d[rows, n] (ones: the arena's). */
+export function colSum(gemm: GemmFn, ones: Float32Array, d: Float32Array, rows: number, n: number, g: Float32Array): void {
+  gemm(1, n, rows, ones, 0, 0, 1, d, 0, n, g, 0, n, false);
+}
+
+function reluMask(out: Float32Array, d: Float32Array, len: number): void {
+  for (let i = 0; i < len; i++) if (!(out[i]! > 0)) d[i] = 0;
+}
+
+/**
+ * conv2d, k×k kernel, stride 1, padding 'same', optional fused ReLU, via im2col + GEMM.
+ * Input [B, H, W, Cin] → output [B, H, W, Cout]. Kernel [k, k, Cin, Cout] (TF.js layout) is the
+ * GEMM's right matrix [k·k·Cin, Cout].
+ */
+export class Conv2D implements Layer {
+  readonly inSize: number;
+  readonly outSize: number;
+  readonly out: Float32Array;
+  readonly dIn: Float32Array | null;
+  readonly params: Param[];
+  readonly kernel: Param;
+  readonly bias: Param;
+  private readonly P: number;
+  private readonly KK: number;
+  private readonly col: Float32Array; // [maxB·H·W, k·k·Cin]
+  private readonly dcol: Float32Array | null;
+  private readonly wT: Float32Array | null; // [Cout, k·k·Cin]
+  private readonly gemm: GemmFn;
+  private readonly ones: Float32Array;
+  /** Set when the next layer already zeroes gradients where this ReLU output is 0 (MaxPool2). */
+  gradMaskedByNext = false;
+
+  constructor(
+    arena: Arena,
+    maxB: number,
+    readonly H: number,
+    readonly W: number,
+    readonly Cin: number,
+    readonly Cout: number,
+    readonly k: number,
+    readonly relu: boolean,
+    needInputGrad: boolean,
+  ) {
+    this.P = H * W;
+    this.KK = k * k * Cin;
+    this.inSize = this.P * Cin;
+    this.outSize = this.P * Cout;
+    this.kernel = param(arena, 'kernel', [k, k, Cin, Cout]);
+    this.bias = param(arena, 'bias', [Cout]);
+    this.params = [this.kernel, this.bias];
+    this.col = arena.f32(maxB * this.P * this.KK);
+    this.out = arena.f32(maxB * this.outSize);
+    this.dIn = needInputGrad ? arena.f32(maxB * this.inSize) : null;
+    this.dcol = needInputGrad ? arena.f32(maxB * this.P * this.KK) : null;
+    this.wT = needInputGrad ? arena.f32(this.KK * Cout) : null;
+    this.gemm = arena.gemm;
+    this.ones = arena.ones(maxB * this.P);
+  }
+
+  init(rng: Rng): void {
+    glorotUniform(rng, this.kernel.w, this.KK, this.k * this.k * this.Cout);
+    this.bias.w.fill(0);
+  }
+
+  private im2col(x: Float32Array, B: number): void {
+    const { H, W, Cin, k, KK, col } = this;
+    const p = (k - 1) >> 1;
+    const kC = k * Cin;
+    let row = 0;
+    for (let b = 0; b < B; b++) {
+      const xb = b * H * W * Cin;
+      for (let h = 0; h < H; h++) {
+        for (let w = 0; w < W; w++, row += KK) {
+          // kernel columns kw with 0 <= w + kw − p < W form one contiguous run of x per kh
+          const kw0 = Math.max(0, p - w);
+          const kw1 = Math.min(k, W + p - w);
+          const lead = kw0 * Cin;
+          const run = (kw1 - kw0) * Cin;
+          for (let kh = 0; kh < k; kh++) {
+            const ih = h + kh - p;
+            const dst = row + kh * kC;
+            if (ih < 0 || ih >= H) {
+              col.fill(0, dst, dst + kC);
+              continue;
+            }
+            if (lead > 0) col.fill(0, dst, dst + lead);
+            const src = xb + (ih * W + w + kw0 - p) * Cin;
+            const d = dst + lead;
+            for (let c = 0; c < run; c++) col[d + c] = x[src + c]!;
+            if (lead + run < kC) col.fill(0, d + run, dst + kC);
+          }
+        }
+      }
+    }
+  }
+
+  private col2im(dIn: Float32Array, dcol: Float32Array, B: number): void {
+    const { H, W, Cin, k, KK } = this;
+    const p = (k - 1) >> 1;
+    const kC = k * Cin;
+    dIn.fill(0, 0, B * this.inSize);
+    let row = 0;
+    for (let b = 0; b < B; b++) {
+      const xb = b * H * W * Cin;
+      for (let h = 0; h < H; h++) {
+        for (let w = 0; w < W; w++, row += KK) {
+          const kw0 = Math.max(0, p - w);
+          const kw1 = Math.min(k, W + p - w);
+          const run = (kw1 - kw0) * Cin;
+          for (let kh = 0; kh < k; kh++) {
+            const ih = h + kh - p;
+            if (ih < 0 || ih >= H) continue;
+            const src = row + kh * kC + kw0 * Cin;
+            const dst = xb + (ih * W + w + kw0 - p) * Cin;
+            for (let c = 0; c < run; c++) dIn[dst + c]! += dcol[src + c]!;
+          }
+        }
+      }
+    }
+  }
+
+  forward(x: Float32Array, B: number): void {
+    const { P, KK, Cout, out } = this;
+    this.im2col(x, B);
+    // out[B·P, Cout] = relu?(col[B·P, KK] · kernel[KK, Cout] + bias), bias / ReLU fused in the GEMM
+    this.gemm(B * P, Cout, KK, this.col, 0, KK, 1, this.kernel.w, 0, Cout, out, 0, Cout, false, this.bias.w, this.relu);
+  }
+
+  backward(_x: Float32Array, dOut: Float32Array, B: number): void {
+    const { P, KK, Cout } = this;
+    const rows = B * P;
+    if (this.relu && !this.gradMaskedByNext) reluMask(this.out, dOut, rows * Cout);
+    colSum(this.gemm, this.ones, dOut, rows, Cout, this.bias.g);
+    // dKernel[KK, Cout] = colᵀ[KK, B·P] · dOut[B·P, Cout]
+    this.gemm(KK, Cout, rows, this.col, 0, 1, KK, dOut, 0, Cout, this.kernel.g, 0, Cout, false);
+    if (this.dIn && this.dcol && this.wT) {
+      transpose(this.kernel.w, KK, Cout, this.wT);
+      // dcol[B·P, KK] = dOut[B·P, Cout] · kernelᵀ[Cout, KK]
+      this.gemm(rows, KK, Cout, dOut, 0, Cout, 1, this.wT, 0, KK, this.dcol, 0, KK, false);
+      this.col2im(this.dIn, this.dcol, B);
+    }
+  }
+}
+
+/**
+ * max-pool 2×2, stride 2, padding 'same' (TF.js; = PyTorch ceil_mode=True: odd sizes pad at the
+ * end and the pad is ignored). [B, H, W, C] → [B, ceil(H/2), ceil(W/2), C].
+ */
+export class MaxPool2 implements Layer {
+  readonly inSize: number;
+  readonly outSize: number;
+  readonly out: Float32Array;
+  readonly dIn: Float32Array | null;
+  readonly params: Param[] = [];
+  readonly Ho: number;
+  readonly Wo: number;
+  private readonly arg: Int32Array;
+
+  /**
+   * `reluInput`: the input is the output of a ReLU layer, which then may skip its own gradient
+   * mask (set that layer's `gradMaskedByNext`).
+   */
+  constructor(arena: Arena, maxB: number, readonly H: number, readonly W: number, readonly C: number, needInputGrad: boolean, readonly reluInput = false) {
+    this.Ho = Math.ceil(H / 2);
+    this.Wo = Math.ceil(W / 2);
+    this.inSize = H * W * C;
+    this.outSize = this.Ho * this.Wo * C;
+    this.out = arena.f32(maxB * this.outSize);
+    this.dIn = needInputGrad ? arena.f32(maxB * this.inSize) : null;
+    this.arg = arena.i32(maxB * this.outSize);
+  }
+
+  init(): void {}
+
+  forward(x: Float32Array, B: number): void {
+    const { H, W, C, Ho, Wo, out, arg } = this;
+    let o = 0;
+    for (let b = 0; b < B; b++) {
+      const xb = b * H * W * C;
+      for (let oh = 0; oh < Ho; oh++) {
+        const h0 = 2 * oh;
+        const dh = h0 + 1 < H ? W * C : 0; // pad rows repeat the valid one (max unchanged)
+        for (let ow = 0; ow < Wo; ow++) {
+          const w0 = 2 * ow;
+          const dw = w0 + 1 < W ? C : 0;
+          const base = xb + (h0 * W + w0) * C;
+          for (let c = 0; c < C; c++, o++) {
+            const i0 = base + c;
+            let bi = i0;
+            let best = x[i0]!;
+            const v1 = x[i0 + dw]!;
+            if (v1 > best) {
+              best = v1;
+              bi = i0 + dw;
+            }
+            const v2 = x[i0 + dh]!;
+            if (v2 > best) {
+              best = v2;
+              bi = i0 + dh;
+            }
+            const v3 = x[i0 + dh + dw]!;
+            if (v3 > best) {
+              best = v3;
+              bi = i0 + dh + dw;
+            }
+            out[o] = best;
+            arg[o] = bi;
+          }
+        }
+      }
+    }
+  }
+
+  backward(_x: Float32Array, dOut: Float32Array, B: number): void {
+    const dIn = this.dIn;
+    if (!dIn) return;
+    dIn.fill(0, 0, B * this.inSize);
+    const n = B * this.outSize;
+    const { arg, out } = this;
+    if (this.reluInput) {
+      // input is a ReLU output: where the max is 0 the ReLU's derivative is 0 too
+      for (let o = 0; o < n; o++) if (out[o]! > 0) dIn[arg[o]!]! += dOut[o]!;
+    } else {
+      for (let o = 0; o < n; o++) dIn[arg[o]!]! += dOut[o]!;
+    }
+  }
+}
+
+/** dense: [B, in] · kernel[in, out] + bias, optional fused ReLU. */
+export class Dense implements Layer {
+  readonly out: Float32Array;
+  readonly dIn: Float32Array | null;
+  readonly params: Param[];
+  readonly kernel: Param;
+  readonly bias: Param;
+  private readonly wT: Float32Array | null;
+  private readonly dOutT: Float32Array; // [out, Bp]
+  private readonly dInT: Float32Array; // [in, Bp]
+  private readonly gemm: GemmFn;
+  private readonly ones: Float32Array;
+
+  constructor(arena: Arena, maxB: number, readonly inSize: number, readonly outSize: number, readonly relu: boolean, needInputGrad: boolean) {
+    this.kernel = param(arena, 'kernel', [inSize, outSize]);
+    this.bias = param(arena, 'bias', [outSize]);
+    this.params = [this.kernel, this.bias];
+    this.out = arena.f32(maxB * outSize);
+    this.dIn = needInputGrad ? arena.f32(maxB * inSize) : null;
+    this.wT = needInputGrad ? arena.f32(inSize * outSize) : null;
+    const Bp = (maxB + 3) & ~3;
+    this.dOutT = arena.f32(needInputGrad ? outSize * Bp : 0);
+    this.dInT = arena.f32(needInputGrad ? inSize * Bp : 0);
+    this.gemm = arena.gemm;
+    this.ones = arena.ones(maxB);
+  }
+
+  init(rng: Rng): void {
+    glorotUniform(rng, this.kernel.w, this.inSize, this.outSize);
+    this.bias.w.fill(0);
+  }
+
+  forward(x: Float32Array, B: number): void {
+    const { inSize: I, outSize: O, out } = this;
+    // out[B, O] = relu?(x[B, I] · kernel[I, O] + bias)
+    this.gemm(B, O, I, x, 0, I, 1, this.kernel.w, 0, O, out, 0, O, false, this.bias.w, this.relu);
+  }
+
+  backward(x: Float32Array, dOut: Float32Array, B: number): void {
+    const { inSize: I, outSize: O } = this;
+    if (this.relu) reluMask(this.out, dOut, B * O);
+    colSum(this.gemm, this.ones, dOut, B, O, this.bias.g);
+    // dKernel[I, O] = xᵀ[I, B] · dOut[B, O]
+    this.gemm(I, O, B, x, 0, 1, I, dOut, 0, O, this.kernel.g, 0, O, false);
+    if (this.dIn && this.wT) {
+      const Bp = (B + 3) & ~3;
+      if (Bp * (I + O) < I * O) {
+        // small batch: transposing dOut and the result is cheaper than transposing the kernel:
+        // dInᵀ[I, Bp] = kernel[I, O] · dOutᵀ[O, Bp] (Bp = B rounded up to 4, zero columns)
+        const dT = this.dOutT;
+        dT.fill(0, 0, O * Bp);
+        for (let b = 0; b < B; b++) for (let o = 0; o < O; o++) dT[o * Bp + b] = dOut[b * O + o]!;
+        this.gemm(I, Bp, O, this.kernel.w, 0, O, 1, dT, 0, Bp, this.dInT, 0, Bp, false);
+        const dIn = this.dIn;
+        const t = this.dInT;
+        for (let b = 0; b < B; b++) for (let i = 0; i < I; i++) dIn[b * I + i] = t[i * Bp + b]!;
+      } else {
+        transpose(this.kernel.w, I, O, this.wT);
+        // dIn[B, I] = dOut[B, O] · kernelᵀ[O, I]
+        this.gemm(B, I, O, dOut, 0, O, 1, this.wT, 0, I, this.dIn, 0, I, false);
+      }
+    }
+  }
+}
+
+/** Inverted dropout (training only), seeded by the model's Rng. */
+export class Dropout implements Layer {
+  readonly out: Float32Array;
+  readonly dIn: Float32Array;
+  readonly params: Param[] = [];
+  readonly outSize: number;
+  private readonly mask: Float32Array;
+  private lastTraining = false;
+
+  constructor(arena: Arena, maxB: number, readonly inSize: number, readonly rate: number, private readonly rng: Rng) {
+    this.outSize = inSize;
+    this.out = arena.f32(maxB * inSize);
+    this.dIn = arena.f32(maxB * inSize);
+    this.mask = arena.f32(maxB * inSize);
+  }
+
+  init(): void {}
+
+  forward(x: Float32Array, B: number, training: boolean): void {
+    const n = B * this.inSize;
+    const { out, mask, rate } = this;
+    this.lastTraining = training && rate > 0;
+    if (!this.lastTraining) {
+      out.set(x.subarray(0, n));
+      return;
+    }
+    const keep = 1 / (1 - rate);
+    for (let i = 0; i < n; i++) {
+      const m = this.rng.next() >= rate ? keep : 0;
+      mask[i] = m;
+      out[i] = x[i]! * m;
+    }
+  }
+
+  backward(_x: Float32Array, dOut: Float32Array, B: number): void {
+    const n = B * this.inSize;
+    if (!this.lastTraining) {
+      this.dIn.set(dOut.subarray(0, n));
+      return;
+    }
+    for (let i = 0; i < n; i++) this.dIn[i] = dOut[i]! * this.mask[i]!;
+  }
+}
+
+function sigmoid(z: number): number {
+  return 1 / (1 + Math.exp(-z));
+}
+
+/**
+ * LSTM (Keras / TF.js semantics: gates i, f, c, o; tanh; sigmoid recurrent activation; one bias;
+ * unit forget bias at init), returning the last hidden state. Input windows are [B, F, W]
+ * (feature-major, WindowSet layout) and read as W time steps of F features.
+ * kernel [F, 4H], recurrent_kernel [H, 4H], bias [4H] (TF.js layout).
+ */
+export class LSTMLast implements Layer {
+  readonly inSize: number;
+  readonly outSize: number;
+  readonly out: Float32Array; // [maxB, H]
+  readonly dIn: null = null;
+  readonly params: Param[];
+  readonly kernel: Param;
+  readonly recurrent: Param;
+  readonly bias: Param;
+  private readonly G: number;
+  private readonly xT: Float32Array; // [W, maxB, F]
+  private readonly zx: Float32Array; // [W, maxB, 4H] pre-activations, then activated gates
+  private readonly hAll: Float32Array; // [W+1, maxB, H]; slot 0 = h₋₁ = 0
+  private readonly cAll: Float32Array; // [W+1, maxB, H]
+  private readonly tcAll: Float32Array; // [W, maxB, H] tanh(c_t)
+  private readonly dZ: Float32Array; // [W, maxB, 4H]
+  private readonly dh: Float32Array; // [maxB, H]
+  private readonly dc: Float32Array; // [maxB, H]
+  private readonly rT: Float32Array; // [4H, H]
+  private readonly gemm: GemmFn;
+  private readonly ones: Float32Array;
+
+  constructor(arena: Arena, maxB: number, readonly F: number, readonly W: number, readonly H: number) {
+    const G = 4 * H;
+    this.G = G;
+    this.inSize = F * W;
+    this.outSize = H;
+    this.kernel = param(arena, 'kernel', [F, G]);
+    this.recurrent = param(arena, 'recurrent_kernel', [H, G]);
+    this.bias = param(arena, 'bias', [G]);
+    this.params = [this.kernel, this.recurrent, this.bias];
+    this.out = arena.f32(maxB * H);
+    this.xT = arena.f32(W * maxB * F);
+    this.zx = arena.f32(W * maxB * G);
+    this.hAll = arena.f32((W + 1) * maxB * H);
+    this.cAll = arena.f32((W + 1) * maxB * H);
+    this.tcAll = arena.f32(W * maxB * H);
+    this.dZ = arena.f32(W * maxB * G);
+    this.dh = arena.f32(maxB * H);
+    this.dc = arena.f32(maxB * H);
+    this.rT = arena.f32(G * H);
+    this.gemm = arena.gemm;
+    this.ones = arena.ones(W * maxB);
+  }
+
+  init(rng: Rng): void {
+    glorotUniform(rng, this.kernel.w, this.F, this.G);
+    orthogonal(rng, this.recurrent.w, this.H, this.G);
+    this.bias.w.fill(0);
+    this.bias.w.fill(1, this.H, 2 * this.H); // unitForgetBias
+  }
+
+  forward(x: Float32Array, B: number): void {
+    const { F, W, H, G, xT, zx, hAll, cAll, tcAll } = this;
+    const BH = B * H;
+    // xT[t, b, f] = x[b, f, t]
+    for (let b = 0; b < B; b++) {
+      const xb = b * F * W;
+      for (let f = 0; f < F; f++) {
+        const xf = xb + f * W;
+        for (let t = 0; t < W; t++) xT[(t * B + b) * F + f] = x[xf + t]!;
+      }
+    }
+    // zx[W·B, 4H] = xT[W·B, F] · kernel[F, 4H]
+    this.gemm(W * B, G, F, xT, 0, F, 1, this.kernel.w, 0, G, zx, 0, G, false);
+    hAll.fill(0, 0, BH);
+    cAll.fill(0, 0, BH);
+    const bias = this.bias.w;
+    for (let t = 0; t < W; t++) {
+      const zt = t * B * G;
+      // zx_t += h_{t−1}[B, H] · R[H, 4H]
+      if (t > 0) this.gemm(B, G, H, hAll, t * BH, H, 1, this.recurrent.w, 0, G, zx, zt, G, true);
+      const cp = t * BH;
+      const cn = (t + 1) * BH;
+      for (let b = 0; b < B; b++) {
+        const zb = zt + b * G;
+        for (let j = 0; j < H; j++) {
+          const ig = sigmoid(zx[zb + j]! + bias[j]!);
+          const fg = sigmoid(zx[zb + H + j]! + bias[H + j]!);
+          const gg = Math.tanh(zx[zb + 2 * H + j]! + bias[2 * H + j]!);
+          const og = sigmoid(zx[zb + 3 * H + j]! + bias[3 * H + j]!);
+          zx[zb + j] = ig;
+          zx[zb + H + j] = fg;
+          zx[zb + 2 * H + j] = gg;
+          zx[zb + 3 * H + j] = og;
+          const u = b * H + j;
+          const c = fg * cAll[cp + u]! + ig * gg;
+          cAll[cn + u] = c;
+          const tc = Math.tanh(c);
+          tcAll[cp + u] = tc;
+          hAll[cn + u] = og * tc;
+        }
+      }
+    }
+    this.out.set(hAll.subarray(W * BH, (W + 1) * BH));
+  }
+
+  backward(_x: Float32Array, dOut: Float32Array, B: number): void {
+    const { F, W, H, G, zx, cAll, tcAll, dZ, dh, dc } = this;
+    const BH = B * H;
+    dh.set(dOut.subarray(0, BH));
+    dc.fill(0, 0, BH);
+    transpose(this.recurrent.w, H, G, this.rT);
+    for (let t = W - 1; t >= 0; t--) {
+      const zt = t * B * G;
+      const cp = t * BH;
+      for (let b = 0; b < B; b++) {
+        const zb = zt + b * G;
+        for (let j = 0; j < H; j++) {
+          const u = b * H + j;
+          const ig = zx[zb + j]!;
+          const fg = zx[zb + H + j]!;
+          const gg = zx[zb + 2 * H + j]!;
+          const og = zx[zb + 3 * H + j]!;
+          const tc = tcAll[cp + u]!;
+          const dhv = dh[u]!;
+          const dcv = dc[u]! + dhv * og * (1 - tc * tc);
+          dZ[zb + j] = dcv * gg * ig * (1 - ig);
+          dZ[zb + H + j] = dcv * cAll[cp + u]! * fg * (1 - fg);
+          dZ[zb + 2 * H + j] = dcv * ig * (1 - gg * gg);
+          dZ[zb + 3 * H + j] = dhv * tc * og * (1 - og);
+          dc[u] = dcv * fg;
+        }
+      }
+      // dh_{t−1}[B, H] = dZ_t[B, 4H] · Rᵀ[4H, H]
+      if (t > 0) this.gemm(B, H, G, dZ, zt, G, 1, this.rT, 0, H, dh, 0, H, false);
+    }
+    const rows = W * B;
+    // dR[H, 4H] = Σ_t h_{t−1}ᵀ dZ_t ; dK[F, 4H] = Σ_t x_tᵀ dZ_t ; db = Σ dZ
+    this.gemm(H, G, rows, this.hAll, 0, 1, H, dZ, 0, G, this.recurrent.g, 0, G, false);
+    this.gemm(F, G, rows, this.xT, 0, 1, F, dZ, 0, G, this.kernel.g, 0, G, false);
+    colSum(this.gemm, this.ones, dZ, rows, G, this.bias.g);
+  }
+}
+
+/** A chain of layers; `backward` returns the gradient w.r.t. the chain's input (or null). */
+export class Sequential {
+  readonly params: Param[];
+  constructor(readonly layers: Layer[]) {
+    this.params = layers.flatMap((l) => l.params);
+  }
+  get out(): Float32Array {
+    return this.layers[this.layers.length - 1]!.out;
+  }
+  get outSize(): number {
+    return this.layers[this.layers.length - 1]!.outSize;
+  }
+  init(rng: Rng): void {
+    for (const l of this.layers) l.init(rng);
+  }
+  forward(x: Float32Array, B: number, training: boolean): Float32Array {
+    let cur = x;
+    for (const l of this.layers) {
+      l.forward(cur, B, training);
+      cur = l.out;
+    }
+    return cur;
+  }
+  backward(x: Float32Array, dOut: Float32Array, B: number): Float32Array | null {
+    let d: Float32Array | null = dOut;
+    for (let i = this.layers.length - 1; i >= 0; i--) {
+      if (!d) throw new Error('gradient chain broken');
+      const l = this.layers[i]!;
+      const input = i > 0 ? this.layers[i - 1]!.out : x;
+      l.backward(input, d, B);
+      d = l.dIn;
+    }
+    return d;
+  }
+}

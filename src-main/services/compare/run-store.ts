@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BackendInfo } from '../../../shared/domain/models';
+import type { SerializedError } from '../../../shared/domain/jobs';
+import type { WindowSet } from '../../../shared/domain/windows';
+import type { FoldTask } from '../../core/eval/comparison-plan';
+import type { FoldOutcome } from '../../core/eval/run-fold';
+import type { Workspace } from '../workspace/duckdb-workspace';
+import type { WindowSource } from './load-windows';
+
+/** Package versions recorded with every run (reproducibility, DESIGN.md §4). */
+function versions(root: string): Record<string, string> {
+  const out: Record<string, string> = { node: process.versions.node };
+  for (const p of ['vigil', '@tensorflow/tfjs-core', '@tensorflow/tfjs-layers', '@duckdb/node-api']) {
+    try {
+      const file = p === 'vigil' ? join(root, 'package.json') : join(root, 'node_modules', p, 'package.json');
+      out[p] = (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+    } catch {
+      /* not installed here: leave it out */
+    }
+  }
+  return out;
+}
+
+export async function startRun(ws: Workspace, r: { id: string; kind: string; source: WindowSource; seed: number; settings: unknown; backend: BackendInfo; appRoot: string }): Promise<void> {
+  const o = r.source.origin;
+  await ws.transaction((tx) =>
+    tx.run('INSERT INTO runs (id, kind, state, created_at_ms, label_set_id, label_version, data_hash, seed, settings, backend, versions) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)', [
+      r.id,
+      r.kind,
+      'running',
+      Date.now(),
+      o.kind === 'workspace' ? o.labelSetId : null,
+      o.kind === 'workspace' ? o.labelVersion : null,
+      r.source.dataHash,
+      r.seed,
+      JSON.stringify(r.settings),
+      JSON.stringify(r.backend),
+      JSON.stringify(versions(r.appRoot)),
+    ]),
+  );
+}
+
+export async function finishRun(ws: Workspace, id: string, state: 'succeeded' | 'failed' | 'cancelled', error: SerializedError | null): Promise<void> {
+  await ws.transaction((tx) => tx.run('UPDATE runs SET state = $1, finished_at_ms = $2, error = $3 WHERE id = $4', [state, Date.now(), error ? JSON.stringify(error) : null, id]));
+}
+
+/** One fold's metrics, curves and per-window predictions, in one transaction. */
+export async function saveFoldResult(ws: Workspace, runId: string, t: FoldTask, out: Omit<FoldOutcome, 'trained'>, windows: WindowSet): Promise<void> {
+  const setting = `${t.split}/${t.sampling}`;
+  await ws.transaction(async (tx) => {
+    await tx.run('INSERT INTO fold_metrics VALUES ($1, $2, $3, $4, $5, $6)', [
+      runId,
+      t.model,
+      setting,
+      t.fold,
+      JSON.stringify({ ...out.metrics, trainSeconds: out.trainSeconds, scoreSeconds: out.scoreSeconds, trainWindowsPerSec: out.trainWindowsPerSec, paramCount: out.paramCount, nTrain: t.train.length, nTest: t.test.length, trainHash: t.trainHash, testHash: t.testHash, samplingApplied: t.samplingApplied }),
+      JSON.stringify({ roc: out.roc, pr: out.pr, loss: out.lossHistory }),
+    ]);
+    const app = await tx.conn.createAppender('predictions');
+    try {
+      t.test.forEach((w, j) => {
+        app.appendVarchar(runId);
+        app.appendVarchar(t.model);
+        app.appendVarchar(setting);
+        app.appendInteger(t.fold);
+        app.appendSmallInt(windows.objectIndex[w] ?? 0);
+        app.appendDouble(windows.endMs[w] ?? 0);
+        app.appendTinyInt(windows.y[w] ?? 0);
+        app.appendDouble(out.scores[j] ?? 0);
+        app.appendBoolean((out.flags[j] ?? 0) === 1);
+        app.endRow();
+      });
+    } finally {
+      app.closeSync();
+    }
+  });
+}
