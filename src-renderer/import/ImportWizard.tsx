@@ -54,10 +54,12 @@ export function ImportWizard() {
   const stale = preview !== null && previewKey !== settingsKey;
 
   const addFiles = (list: FileList | null) => {
-    if (!list || list.length === 0) return;
+    // Copy now: the FileList is live and the input is reset right after this call.
+    const picked = list ? [...list] : [];
+    if (picked.length === 0) return;
     setFiles((cur) => {
       const have = new Set(cur.map(fileKey));
-      return [...cur, ...[...list].filter((f) => !have.has(fileKey(f)))];
+      return [...cur, ...picked.filter((f) => !have.has(fileKey(f)))];
     });
     setCommitted(null);
     setError(null);

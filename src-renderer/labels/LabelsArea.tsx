@@ -510,7 +510,7 @@ export function LabelsArea() {
       )}
 
       {labelSetId && (
-        <VersionsPanel labelSetId={labelSetId} versions={versions} sets={sets.data ?? []} onChooseSet={setChosenSet} />
+        <VersionsPanel labelSetId={labelSetId} versions={versions} sets={sets.data ?? []} onChooseSet={setChosenSet} offset={offset} />
       )}
 
       <Section title={t('labels.sets.title')} meta={sets.data && sets.data.length > 0 ? t('common.count', { count: sets.data.length }) : undefined} testId="labels-sets">

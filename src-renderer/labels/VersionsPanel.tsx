@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { LabelSetSummary, LabelSpan, LabelVersionSummary } from '../../shared/domain/labels';
 import type { RequestState } from '../ipc';
 import { useRequest } from '../ipc';
+import { formatInOffset } from '../../shared/domain/time';
 import { formatDateTime, formatInteger } from '../ui/format';
 import { useLocale, useT } from '../ui/i18n';
 import { RequestView } from '../ui/RequestView';
@@ -18,7 +19,10 @@ export function VersionsPanel({
   versions,
   sets,
   onChooseSet,
+  offset,
 }: {
+  /** UTC offset (minutes) span times are printed in: the log's own, like the outage table. */
+  offset: number;
   labelSetId: string;
   versions: RequestState<LabelVersionSummary[]>;
   sets: readonly LabelSetSummary[];
@@ -54,7 +58,7 @@ export function VersionsPanel({
               ))}
             </select>
           )}
-          <span data-testid="version-count">{t('labels.versions.count', { count: list.length })}</span>
+          <span data-testid="version-count" data-count={versions.data ? list.length : undefined}>{t('labels.versions.count', { count: list.length })}</span>
         </>
       }
       testId="labels-versions"
@@ -114,7 +118,7 @@ export function VersionsPanel({
                           <span className="tag">{t(`labels.edit.${f.kind}`)}</span> <span className="mono muted">{f.detail}</span>
                         </td>
                         <td className="num">{formatInteger(v.spans, locale)}</td>
-                        <td className="num mono">{formatDateTime(v.createdAtMs)}</td>
+                        <td className="num mono" title={formatDateTime(v.createdAtMs)}>{formatDateTime(v.createdAtMs).slice(5)}</td>
                       </tr>
                     );
                   })}
@@ -127,8 +131,8 @@ export function VersionsPanel({
               {diff.data && (
                 <>
                   {diff.data.added.length === 0 && diff.data.removed.length === 0 && <p className="muted">{t('labels.versions.noChange')}</p>}
-                  <SpanList spans={diff.data.added} sign="+" testId="diff-added" />
-                  <SpanList spans={diff.data.removed} sign="−" testId="diff-removed" />
+                  <SpanList spans={diff.data.added} sign="+" offset={offset} testId="diff-added" />
+                  <SpanList spans={diff.data.removed} sign="−" offset={offset} testId="diff-removed" />
                 </>
               )}
               {diff.error && <p className="inline-error">{diff.error.message}</p>}
@@ -140,17 +144,24 @@ export function VersionsPanel({
   );
 }
 
-function SpanList({ spans, sign, testId }: { spans: readonly LabelSpan[]; sign: string; testId: string }) {
+function SpanList({ spans, sign, offset, testId }: { spans: readonly LabelSpan[]; sign: string; offset: number; testId: string }) {
   const t = useT();
   if (spans.length === 0) return null;
   return (
     <ul className={`diff-list mono ${sign === '+' ? 'diff-added' : 'diff-removed'}`} data-testid={testId}>
       {spans.slice(0, 100).map((s) => (
         <li key={s.id}>
-          {sign} {formatDateTime(s.startMs)} → {formatDateTime(s.endMs).slice(11)} · {t(`labels.provenance.${s.provenance}`)} · {s.object ?? t('labels.allObjects')}
+          {sign} {spanText(s, offset)} · {t(`labels.provenance.${s.provenance}`)} · {s.object ?? t('labels.allObjects')}
         </li>
       ))}
       {spans.length > 100 && <li>… {spans.length - 100}</li>}
     </ul>
   );
+}
+
+/** `2024-03-22 13:08:02 → 13:20:00`, the end's date only when it is another day (log offset). */
+function spanText(s: LabelSpan, offset: number): string {
+  const a = formatInOffset(s.startMs, offset);
+  const b = formatInOffset(s.endMs, offset);
+  return `${a} → ${a.slice(0, 10) === b.slice(0, 10) ? b.slice(11) : b}`;
 }

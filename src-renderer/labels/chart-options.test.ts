@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { LabelSpan } from '../../shared/domain/labels';
 import type { Outage } from '../../shared/domain/outage';
 import type { SeriesPoints } from '../../shared/ipc/contract';
-import { buildLabelChartOption, counterChartHeight, DEFAULT_PANEL_LAYOUT, mergeDetail, outagesFor, spanIdOfBand, spanToRemove, type ChartColors, type LabelChartInput } from './chart-options';
+import { withAlpha, buildLabelChartOption, counterChartHeight, DEFAULT_PANEL_LAYOUT, mergeDetail, outagesFor, spanIdOfBand, spanToRemove, type ChartColors, type LabelChartInput } from './chart-options';
 
 const colors: ChartColors = {
   text: '#111',
@@ -88,6 +88,7 @@ describe('buildLabelChartOption', () => {
       [0, 100_000, 'span:s2', colors.human],
     ]);
     expect(spanIdOfBand(bands[1]![0].name)).toBe('s1');
+    expect((bands[1]![0].itemStyle as { borderColor?: string }).borderColor).toBe('rgba(255, 0, 0, 0.75)');
     expect(spanIdOfBand(undefined)).toBeNull();
   });
 
@@ -149,5 +150,13 @@ describe('outagesFor', () => {
     const o = (id: string, object: string | null, startMs: number, endMs: number) => ({ id, object, startMs, endMs }) as Outage;
     const list = [o('a', '/x', 100, 200), o('b', null, 150, 250), o('c', '/y', 100, 200), o('d', '/x', 5_000, 6_000)];
     expect(outagesFor('/x', list, 0, 1_000).map((x) => x.id)).toEqual(['a', 'b']);
+  });
+});
+
+describe('withAlpha', () => {
+  it('replaces the alpha of rgb/rgba colours only', () => {
+    expect(withAlpha('rgba(214, 69, 56, 0.16)', 0.5)).toBe('rgba(214, 69, 56, 0.5)');
+    expect(withAlpha('rgb(1,2,3)', 1)).toBe('rgba(1, 2, 3, 1)');
+    expect(withAlpha('#abc', 0.5)).toBe('#abc');
   });
 });

@@ -76,6 +76,12 @@ export function spanIdOfBand(name: unknown): string | null {
   return typeof name === 'string' && name.startsWith(SPAN_BAND_PREFIX) ? name.slice(SPAN_BAND_PREFIX.length) : null;
 }
 
+/** `rgba(r, g, b, a)` with another alpha; other colour syntaxes are returned unchanged. */
+export function withAlpha(color: string, alpha: number): string {
+  const m = /^rgba?\(\s*([\d.]+)\s*,\s*([\d.]+)\s*,\s*([\d.]+)/.exec(color);
+  return m ? `rgba(${m[1]}, ${m[2]}, ${m[3]}, ${alpha})` : color;
+}
+
 export function provenanceColor(p: Provenance, colors: ChartColors): string {
   switch (p) {
     case 'health-check':
@@ -128,8 +134,9 @@ export function buildLabelChartOption(input: LabelChartInput, layout: PanelLayou
     .filter((s) => s.object === null || visibleObjects.has(s.object))
     .map((s) => {
       const color = provenanceColor(s.provenance, colors);
+      // The edge is drawn near-opaque: a 10-minute outage is under a pixel wide on a year's axis.
       return [
-        { xAxis: s.startMs, name: `${SPAN_BAND_PREFIX}${s.id}`, itemStyle: { color, borderColor: color, borderWidth: s.provenance === 'human' ? 1 : 0 } },
+        { xAxis: s.startMs, name: `${SPAN_BAND_PREFIX}${s.id}`, itemStyle: { color, borderColor: withAlpha(color, 0.75), borderWidth: 1 } },
         { xAxis: s.endMs },
       ] as const;
     });

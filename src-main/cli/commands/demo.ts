@@ -6,6 +6,15 @@ import { Workspace, WORKSPACE_DB } from '../../services/workspace/duckdb-workspa
 import type { ImportSummary } from '../../services/import/run-import';
 import { followJobs, withEngine } from '../cli-context';
 import { printImportSummary } from './import';
+import type { ComparisonResult } from '../../services/compare/run-comparison';
+import { formatComparison } from '../comparison-table';
+
+/**
+ * The demo's comparison: every model and baseline, blocked and random folds, with and without
+ * negative sampling — sized to finish in about a minute on a 2-core machine (fewer epochs and a
+ * larger batch than the paper's 50 × 10; `vigil compare` takes the paper's settings).
+ */
+export const DEMO_COMPARISON = { models: ['cnn', 'lstm', 'contrastive', 'random', 'pca', 'iforest'], splits: ['blocked', 'kfold'], folds: 3, sampling: ['full', 'ns'], epochs: 5, batchSize: 64, seed: 0, windowMode: 'paper' };
 
 const DEMO_MARK = 'demo-workspace';
 
@@ -29,8 +38,8 @@ async function prepareDemoWorkspace(dir: string): Promise<void> {
 
 /**
  * `vigil demo`: the main job end to end on the bundled sample (resources/demo): import the
- * Scouter export and access logs → health-check outages → label set. It grows stage by stage as
- * the pipeline lands (→ comparison → report).
+ * Scouter export and access logs → health-check outages → label set → comparison of the
+ * detectors and baselines (→ report, as it lands).
  */
 export function registerDemo(program: Command): void {
   program
@@ -46,10 +55,14 @@ export function registerDemo(program: Command): void {
         const out = (t: string) => process.stdout.write(t);
         const stop = followJobs(engine, { quiet: o.quiet ?? false });
         out(`Vigil demo → ${dir}\n\n1. import: Scouter Daily-All export (10 counters × 4 WAS) + one nginx access log per WAS\n`);
-        const { done } = engine.startJob('import', { paths: [join(engine.paths.demo, 'data')], timeZone: 'Asia/Seoul' });
-        const summary = (await done) as ImportSummary;
-        stop();
+        const imported = engine.startJob('import', { paths: [join(engine.paths.demo, 'data')], timeZone: 'Asia/Seoul' });
+        const summary = (await imported.done) as ImportSummary;
         printImportSummary(summary, out);
+        out(`\n2. compare: ${DEMO_COMPARISON.models.join(', ')} × ${DEMO_COMPARISON.splits.join(' and ')} folds × with/without negative sampling\n`);
+        const compared = engine.startJob('compare', DEMO_COMPARISON);
+        const comparison = (await compared.done) as ComparisonResult;
+        stop();
+        out(`\n${formatComparison(comparison)}\n`);
         const info = await engine.workspaceInfo();
         out(`\nworkspace ${info.path}: ${Object.entries(info.counts).map(([k, v]) => `${k} ${v}`).join(', ')}\n`);
         out(`next: \`npx vigil serve --workspace ${o.workspace}\` to review the outages and labels in the UI\n`);

@@ -7,7 +7,7 @@
  * Models are built twice: once against a probing arena (`Arena.probe()`, plain arrays) to learn
  * the size, then against a real one (`Arena.sized(bytes)`); views never move after that.
  */
-import { adamJs, createWasmKernels, gemmJs, WA, wasmKernelVariant, type AdamFn, type GemmFn, type WasmMemory } from './gemm-wasm.js';
+import { adamJs, createWasmKernels, gemmJs, WA, wasmKernelVariant, type AdamFn, type ConvLowerFn, type GemmFn, type WasmMemory } from './gemm-wasm.js';
 
 export { gemmJs };
 
@@ -23,6 +23,9 @@ export class Arena {
   private used = 0;
   readonly gemm: GemmFn;
   readonly adam: AdamFn;
+  /** WASM 3×3 conv lowering, null on the JS path (layers.ts falls back to its loops). */
+  readonly im2col3: ConvLowerFn | null;
+  readonly col2im3: ConvLowerFn | null;
   readonly kernel: KernelUsed;
 
   private constructor(bytes: number | null, kernel: KernelChoice) {
@@ -31,6 +34,8 @@ export class Arena {
       this.buffer = null;
       this.gemm = gemmJs;
       this.adam = adamJs;
+      this.im2col3 = null;
+      this.col2im3 = null;
       this.kernel = 'js';
       return;
     }
@@ -40,6 +45,8 @@ export class Arena {
     const w = kernel === 'wasm-simd' && this.memory ? createWasmKernels(this.memory) : null;
     this.gemm = w?.gemm ?? gemmJs;
     this.adam = w?.adam ?? adamJs;
+    this.im2col3 = w?.im2col3 ?? null;
+    this.col2im3 = w?.col2im3 ?? null;
     this.kernel = w ? (wasmKernelVariant() ?? 'wasm-simd') : 'js';
   }
 

@@ -103,6 +103,26 @@ class Code {
   /** f32x4.relaxed_madd (a·b + c, fused on x64 with FMA), relaxed-SIMD proposal opcode 0x105 */
   fma(): this { return this.simd(0x105); }
   ltU(): this { this.b.push(0x49); return this; }
+  geS(): this { this.b.push(0x4e); return this; }
+  geU(): this { this.b.push(0x4f); return this; }
+  eq(): this { this.b.push(0x46); return this; }
+  select(): this { this.b.push(0x1b); return this; }
+  /** memory.fill(dst, byte, n) */
+  memFill(): this { this.b.push(0xfc, 0x0b, 0x00); return this; }
+  /** memory.copy(dst, src, n) */
+  memCopy(): this { this.b.push(0xfc, 0x0a, 0x00, 0x00); return this; }
+  /** for (l = 0; l < end; l += step) body() — body must not branch out */
+  loopTo(l: number, end: () => void, step: number, body: () => void): this {
+    this.i32(0).set(l);
+    this.block().loop();
+    this.get(l);
+    end();
+    this.geS().brIf(1);
+    body();
+    this.get(l).i32(step).add().set(l);
+    this.br(0).end().end();
+    return this;
+  }
   ne(): this { this.b.push(0x47); return this; }
   mem(align: number, off: number): this { this.b.push(...uleb(align), ...uleb(off)); return this; }
   /** local += v (i32) */
@@ -245,16 +265,74 @@ function adamBody(): number[] {
   return [...uleb(2), ...uleb(1), I32, ...uleb(10), V128, ...c.b];
 }
 
+/**
+ * im2col / col2im of a 3×3 'same' convolution (layers.ts Conv2D), NHWC, byte addresses:
+ *   im2col3(pX, pCol, B, H, W, C): col[(b,h,w), (kh,kw,c)] = x[b, h+kh−1, w+kw−1, c] or 0
+ *   col2im3(pDIn, pDcol, B, H, W, C): dIn = Σ scatter-add of dcol (C a multiple of 4)
+ * Per (row, kh) the valid kw form one contiguous run of x: memory.copy / one SIMD add loop.
+ */
+function convBody(kind: 'im2col' | 'col2im'): number[] {
+  const [pX, pCol, Bn, H, W, C] = [0, 1, 2, 3, 4, 5];
+  const [C4, rowB, imgB, b, h, w, kh, xb, dst, lead, run, ih, d, kC4, q, sp] = [6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21];
+  const c = new Code();
+  c.get(C).i32(2).shl().set(C4);
+  c.get(W).get(C4).mul().set(rowB);
+  c.get(H).get(rowB).mul().set(imgB);
+  c.get(C4).i32(3).mul().set(kC4);
+  if (kind === 'col2im') c.get(pX).i32(0).get(Bn).get(imgB).mul().memFill();
+  c.get(pCol).set(dst);
+  c.loopTo(b, () => c.get(Bn), 1, () => {
+    c.get(pX).get(b).get(imgB).mul().add().set(xb);
+    c.loopTo(h, () => c.get(H), 1, () => {
+      c.loopTo(w, () => c.get(W), 1, () => {
+        // lead = (w == 0 ? C4 : 0); run = 3·C4 − lead − (w == W−1 ? C4 : 0)
+        c.get(C4).i32(0).get(w).eqz().select().set(lead);
+        c.get(kC4).get(lead).sub().get(C4).i32(0).get(w).get(W).i32(1).sub().eq().select().sub().set(run);
+        c.loopTo(kh, () => c.i32(3), 1, () => {
+          c.get(h).get(kh).add().i32(1).sub().set(ih);
+          // x run start: xb + ih·rowB + (w − 1)·C4 + lead
+          c.get(xb).get(ih).get(rowB).mul().add().get(w).i32(1).sub().get(C4).mul().add().get(lead).add().set(sp);
+          c.get(dst).get(kh).get(kC4).mul().add().set(d); // col row segment of this kh
+          if (kind === 'im2col') {
+            c.get(ih).get(H).geU().if_();
+            c.get(d).i32(0).get(kC4).memFill();
+            c.else_();
+            c.get(d).i32(0).get(lead).memFill();
+            c.get(d).get(lead).add().get(sp).get(run).memCopy();
+            c.get(d).get(lead).add().get(run).add().i32(0).get(kC4).get(lead).sub().get(run).sub().memFill();
+            c.end();
+          } else {
+            c.get(ih).get(H).geU().eqz().if_();
+            c.get(d).get(lead).add().set(d);
+            c.loopTo(q, () => c.get(run), 16, () => {
+              c.get(sp).get(q).add();
+              c.get(sp).get(q).add().vload(0);
+              c.get(d).get(q).add().vload(0);
+              c.fadd().vstore(0);
+            });
+            c.end();
+          }
+        });
+        c.get(dst).get(kC4).i32(3).mul().add().set(dst);
+      });
+    });
+  });
+  c.end();
+  return [...uleb(1), ...uleb(16), I32, ...c.b];
+}
+
 function buildModule(fma: boolean): Uint8Array {
   useFma = fma;
   const F32 = 0x7d;
   const g = gemmBody();
   const a = adamBody();
-  const type = [2, 0x60, N_PARAMS, ...new Array<number>(N_PARAMS).fill(I32), 0, 0x60, 10, I32, I32, I32, I32, I32, F32, F32, F32, F32, F32, 0];
+  const i2c = convBody('im2col');
+  const c2i = convBody('col2im');
+  const type = [3, 0x60, N_PARAMS, ...new Array<number>(N_PARAMS).fill(I32), 0, 0x60, 10, I32, I32, I32, I32, I32, F32, F32, F32, F32, F32, 0, 0x60, 6, I32, I32, I32, I32, I32, I32, 0];
   const imp = [1, ...str('env'), ...str('mem'), 0x02, 0x00, ...uleb(1)];
-  const fn = [2, 0, 1];
-  const exp = [2, ...str('gemm'), 0x00, 0, ...str('adam'), 0x00, 1];
-  const code = [2, ...uleb(g.length), ...g, ...uleb(a.length), ...a];
+  const fn = [4, 0, 1, 2, 2];
+  const exp = [4, ...str('gemm'), 0x00, 0, ...str('adam'), 0x00, 1, ...str('im2col3'), 0x00, 2, ...str('col2im3'), 0x00, 3];
+  const code = [4, ...uleb(g.length), ...g, ...uleb(a.length), ...a, ...uleb(i2c.length), ...i2c, ...uleb(c2i.length), ...c2i];
   return new Uint8Array([
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
     ...section(1, type),
@@ -350,9 +428,14 @@ export function adamJs(w: Float32Array, g: Float32Array, m: Float32Array, v: Flo
   }
 }
 
+/** 3×3 'same' conv lowering (see convBody); false when the arrays are not in the arena. */
+export type ConvLowerFn = (x: Float32Array, col: Float32Array, B: number, H: number, W: number, C: number) => boolean;
+
 export interface WasmKernels {
   gemm: GemmFn;
   adam: AdamFn;
+  im2col3: ConvLowerFn;
+  col2im3: ConvLowerFn;
 }
 
 /** Kernels over `memory`, or null when WebAssembly SIMD is unavailable. */
@@ -399,5 +482,17 @@ export function createWasmKernels(memory: WasmMemory): WasmKernels | null {
     if (n4 > 0) rawAdam(w.byteOffset, g.byteOffset, m.byteOffset, v.byteOffset, n4 * 4, b1, b2, stepSize, isb, eps);
     if (n4 < w.length) adamJs(w, g, m, v, b1, b2, stepSize, isb, eps, n4);
   };
-  return { gemm, adam };
+  const rawI2c = inst.exports['im2col3'] as (a: number, b: number, c: number, d: number, e: number, f: number) => void;
+  const rawC2i = inst.exports['col2im3'] as (a: number, b: number, c: number, d: number, e: number, f: number) => void;
+  const im2col3: ConvLowerFn = (x, col, B, H, W, C) => {
+    if (x.buffer !== buf || col.buffer !== buf) return false;
+    rawI2c(x.byteOffset, col.byteOffset, B, H, W, C);
+    return true;
+  };
+  const col2im3: ConvLowerFn = (dIn, dcol, B, H, W, C) => {
+    if ((C & 3) !== 0 || dIn.buffer !== buf || dcol.buffer !== buf) return false;
+    rawC2i(dIn.byteOffset, dcol.byteOffset, B, H, W, C);
+    return true;
+  };
+  return { gemm, adam, im2col3, col2im3 };
 }

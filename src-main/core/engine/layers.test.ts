@@ -18,7 +18,7 @@ beforeAll(cpuBackend);
 describe.each(['wasm-simd', 'js'] as const)('layers vs tf.grad (%s kernel)', (kernel) => {
   it('conv2d 3×3 same + ReLU: output, dKernel, dBias, dInput', () => {
     const rng = new Rng(3);
-    for (const [B, H, W, Cin, Cout] of [[3, 5, 4, 3, 8], [2, 7, 3, 2, 6]] as const) {
+    for (const [B, H, W, Cin, Cout] of [[3, 5, 4, 3, 8], [2, 7, 3, 2, 6], [2, 6, 1, 4, 8], [2, 3, 4, 32, 4]] as const) {
       const ar = arena(kernel);
       const conv = new Conv2D(ar, B, H, W, Cin, Cout, 3, true, true);
       conv.init(rng);

@@ -7,7 +7,7 @@
  * Architectures: PROTOCOL.md §6, METHODS.md §4.
  */
 import type { Arena } from './arena.js';
-import type { GemmFn } from './gemm-wasm.js';
+import type { ConvLowerFn, GemmFn } from './gemm-wasm.js';
 import { glorotUniform, orthogonal, type Rng } from './rng.js';
 
 export interface Param {
@@ -77,6 +77,8 @@ export class Conv2D implements Layer {
   private readonly wT: Float32Array | null; // [Cout, k·k·Cin]
   private readonly gemm: GemmFn;
   private readonly ones: Float32Array;
+  private readonly im2col3: ConvLowerFn | null;
+  private readonly col2im3: ConvLowerFn | null;
   /** Set when the next layer already zeroes gradients where this ReLU output is 0 (MaxPool2). */
   gradMaskedByNext = false;
 
@@ -105,6 +107,8 @@ export class Conv2D implements Layer {
     this.wT = needInputGrad ? arena.f32(this.KK * Cout) : null;
     this.gemm = arena.gemm;
     this.ones = arena.ones(maxB * this.P);
+    this.im2col3 = arena.im2col3;
+    this.col2im3 = arena.col2im3;
   }
 
   init(rng: Rng): void {
@@ -114,6 +118,7 @@ export class Conv2D implements Layer {
 
   private im2col(x: Float32Array, B: number): void {
     const { H, W, Cin, k, KK, col } = this;
+    if (k === 3 && this.im2col3?.(x, col, B, H, W, Cin)) return;
     const p = (k - 1) >> 1;
     const kC = k * Cin;
     let row = 0;
@@ -146,6 +151,7 @@ export class Conv2D implements Layer {
 
   private col2im(dIn: Float32Array, dcol: Float32Array, B: number): void {
     const { H, W, Cin, k, KK } = this;
+    if (k === 3 && this.col2im3?.(dIn, dcol, B, H, W, Cin)) return;
     const p = (k - 1) >> 1;
     const kC = k * Cin;
     dIn.fill(0, 0, B * this.inSize);

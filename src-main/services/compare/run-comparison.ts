@@ -86,7 +86,8 @@ export async function runComparison(ctx: JobContext, ws: Workspace | null, paths
   const outcomes = new Map<string, Omit<FoldOutcome, 'trained'>>();
   const errors: ComparisonResult['errors'] = [];
 
-  await Promise.all(
+  // Every task settles before the job ends, so a cancelled comparison leaves no busy worker.
+  await Promise.allSettled(
     tasks.map(async (t, i) => {
       const label = `${t.split}/${t.sampling}/${t.model} fold ${t.fold + 1}/${s.folds}`;
       const params = { ...(s.params?.[t.model] ?? {}) };
@@ -100,7 +101,7 @@ export async function runComparison(ctx: JobContext, ws: Workspace | null, paths
         outcomes.set(t.id, out);
         if (ws) await saveFoldResult(ws, runId, t, out, windows);
       } catch (e) {
-        if (ctx.signal.aborted) throw e;
+        if (ctx.signal.aborted) return;
         const error = serializeError(e);
         errors.push({ task: label, error });
         ctx.log(`${label} failed: ${error.message}`, 'error');
@@ -109,10 +110,12 @@ export async function runComparison(ctx: JobContext, ws: Workspace | null, paths
         report();
       }
     }),
-  ).catch(async (e: unknown) => {
-    if (ws) await finishRun(ws, runId, 'cancelled', serializeError(e));
-    throw e;
-  });
+  );
+  if (ctx.signal.aborted) {
+    const cancelled = new VigilError('JOB_CANCELLED', 'the comparison was cancelled');
+    if (ws) await finishRun(ws, runId, 'cancelled', serializeError(cancelled));
+    throw cancelled;
+  }
 
   const rows: ComparisonRow[] = [];
   for (const split of s.splits) {
