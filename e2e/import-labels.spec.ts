@@ -1,4 +1,6 @@
 import { expect, test } from '@playwright/test';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatInOffset } from '../shared/domain/time';
 import { AppShell } from './pages/app-shell';
@@ -16,6 +18,24 @@ test.describe.configure({ mode: 'serial' });
 
 test.describe('import and labels', () => {
   test.skip(!url, 'VIGIL_URL is not set: run through `node e2e/run.mjs`, which starts `vigil serve`');
+
+  test('shows a parse error inline on the file it is in, with line and column', async ({ page }) => {
+    const app = new AppShell(page);
+    await app.open(url!);
+    await app.gotoViaNav('import');
+    const imp = new ImportPage(page);
+    const dir = mkdtempSync(join(tmpdir(), 'vigil-bad-'));
+    const bad = '[20240304-20240505]tomcat_TPS.csv';
+    writeFileSync(join(dir, bad), '"Time","/W/A","/W/B"\n"2024-03-04 00:00","0.42","2.38"\n"2024-03-04 00:05","abc","2.41"\n');
+    await imp.addFiles([join(dir, bad)]);
+    await imp.previewButton.click();
+    const inline = imp.row(bad).getByTestId('preview-file-error');
+    await expect(inline).toContainText('PARSE_ERROR');
+    await expect(inline).toContainText(/\b3\b/); // the line
+    await expect(imp.commitButton).toBeDisabled();
+    await app.screenshot('import-error');
+    await imp.clear();
+  });
 
   test('uploads, previews and imports demo files, then labels and undoes a span', async ({ page }) => {
     const app = new AppShell(page);

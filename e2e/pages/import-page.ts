@@ -67,6 +67,11 @@ export class ImportPage {
     await expect(this.progress).toBeHidden();
   }
 
+  async clear(): Promise<void> {
+    await this.page.getByTestId('import-clear').click();
+    await expect(this.previewRows).toHaveCount(0);
+  }
+
   async commit(): Promise<void> {
     await this.commitButton.click();
     await expect(this.committed).toBeVisible({ timeout: 90_000 });

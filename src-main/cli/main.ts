@@ -7,6 +7,7 @@ import { registerImport } from './commands/import';
 import { registerGaps } from './commands/gaps';
 import { registerLabel } from './commands/label';
 import { registerCompare } from './commands/compare';
+import { registerReport } from './commands/report';
 import { reportError } from './cli-context';
 
 const program = new Command();
@@ -21,6 +22,7 @@ registerImport(program);
 registerGaps(program);
 registerLabel(program);
 registerCompare(program);
+registerReport(program);
 registerInfo(program);
 registerServe(program);
 registerDoctor(program);

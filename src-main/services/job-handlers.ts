@@ -7,6 +7,10 @@ import { runImport } from './import/run-import';
 import { ALL_MODELS } from '../../shared/domain/models';
 import { runComparison } from './compare/run-comparison';
 import { windowsFromCsv, windowsFromWorkspace } from './compare/load-windows';
+import { gatherReport } from './reports/gather-report';
+import { printPdf, reportFileName, writeReportHtml } from './reports/write-report';
+import { renderReportHtml } from '../core/report/render-report';
+import { join } from 'node:path';
 
 function parseParams<S extends z.ZodType>(schema: S, params: unknown): z.output<S> {
   const r = schema.safeParse(params);
@@ -48,6 +52,15 @@ const CompareParams = z
     windowMode: z.enum(['paper', 'sliding']).default('paper'),
     stride: z.number().int().min(1).default(1),
     saveModels: z.boolean().default(true),
+  })
+  .strict();
+
+const ReportParams = z
+  .object({
+    runId: z.string().min(1).optional(),
+    locale: z.enum(['en', 'ko']).default('en'),
+    pdf: z.boolean().default(true),
+    title: z.string().min(1).max(200).optional(),
   })
   .strict();
 
@@ -101,6 +114,32 @@ export function startJob(engine: Engine, kind: JobKind, params: Record<string, u
         });
         if (ws) engine.emit('workspace:changed', { what: 'runs' });
         return result;
+      });
+    }
+    case 'report': {
+      const p = parseParams(ReportParams, params);
+      const ws = engine.workspace;
+      return engine.jobs.start('report', 'Report', async (ctx) => {
+        ctx.progress(0.1, 'gathering');
+        const model = await gatherReport(ws, { appRoot: engine.paths.root, locale: p.locale, ...(p.runId ? { runId: p.runId } : {}), ...(p.title ? { title: p.title } : {}) });
+        const name = reportFileName();
+        const html = writeReportHtml(join(ws.dir, 'reports'), name, renderReportHtml(model));
+        ctx.log(`wrote ${html}`);
+        let pdf: string | null = null;
+        let pdfError: string | null = null;
+        if (p.pdf) {
+          ctx.progress(0.5, 'printing the PDF');
+          try {
+            pdf = join(ws.dir, 'reports', `${name}.pdf`);
+            await printPdf(html, pdf);
+            ctx.log(`wrote ${pdf}`);
+          } catch (e) {
+            pdf = null;
+            pdfError = e instanceof Error ? e.message : String(e);
+            ctx.log(`PDF not written: ${pdfError}`, 'warn');
+          }
+        }
+        return { html, pdf, pdfError, runId: model.comparison?.runId ?? null };
       });
     }
     case 'selftest': {

@@ -2,7 +2,7 @@ import { useMemo, useRef, useState, type DragEvent } from 'react';
 import type { VigilError } from '../../shared/errors';
 import { formatInOffset, offsetLabel } from '../../shared/domain/time';
 import { runJob, toVigilError, useApi, useRequest } from '../ipc';
-import { ErrorNotice } from '../ui/ErrorNotice';
+import { ErrorNotice, withoutLocation } from '../ui/ErrorNotice';
 import { formatCadence, formatDateTime, formatDuration, formatInteger, formatPercent } from '../ui/format';
 import { Icon } from '../ui/Icon';
 import { useLocale, useT } from '../ui/i18n';
@@ -153,171 +153,173 @@ export function ImportWizard() {
   return (
     <Section title={t('import.add.title')} meta={files.length > 0 ? t('import.add.selected', { count: files.length }) : undefined} testId="import-wizard">
       <div className="section-pad">
-      <div
-        className={`dropzone${dragOver ? ' dropzone-over' : ''}`}
-        onDragOver={(e) => {
-          e.preventDefault();
-          setDragOver(true);
-        }}
-        onDragLeave={() => setDragOver(false)}
-        onDrop={onDrop}
-        data-testid="import-dropzone"
-      >
-        <Icon name="import" size={22} />
-        <div className="dropzone-text">
-          <strong>{t('import.drop.title')}</strong>
-          <span className="muted">{t('import.drop.body')}</span>
-        </div>
-        <button type="button" className="btn" onClick={() => input.current?.click()} disabled={busy} data-testid="import-choose">
-          <Icon name="folder" size={14} />
-          {t('import.drop.choose')}
-        </button>
-        <input
-          ref={input}
-          type="file"
-          multiple
-          className="sr-only"
-          accept=".csv,.log,.gz,.txt,text/csv,application/gzip"
-          onChange={(e) => {
-            addFiles(e.target.files);
-            e.target.value = '';
+        <div
+          className={`dropzone${dragOver ? ' dropzone-over' : ''}`}
+          onDragOver={(e) => {
+            e.preventDefault();
+            setDragOver(true);
           }}
-          aria-label={t('import.drop.choose')}
-          data-testid="import-file-input"
-        />
-      </div>
-
-      {files.length > 0 && (
-        <>
-          <div className="table-wrap">
-            <table className="data-table" aria-label={t('import.preview.title')} data-testid="preview-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('import.col.file')}</th>
-                  <th scope="col">{t('import.col.kind')}</th>
-                  <th scope="col">{t('import.preview.recognised')}</th>
-                  <th scope="col" className="num">
-                    {t('import.col.rows')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('import.preview.size')}
-                  </th>
-                  <th scope="col" />
-                </tr>
-              </thead>
-              <tbody>
-                {files.map((f) => {
-                  const p = previewFor(f);
-                  const fileError = error && errorIsFor(error.where?.file, { name: f.name }) ? error : null;
-                  return (
-                    <tr key={fileKey(f)} data-testid="preview-row" data-file={f.name} className={fileError ? 'row-error' : undefined}>
-                      <td className="mono">
-                        <span title={f.name}>{f.name}</span>
-                        {fileError && (
-                          <div className="inline-error" role="alert" data-testid="preview-file-error">
-                            <code className="error-code">{fileError.code}</code>{' '}
-                            {t('import.preview.at', { line: fileError.where?.line ?? '—', column: fileError.where?.column ?? '—' })} {fileError.message}
-                          </div>
-                        )}
-                      </td>
-                      <td>{p ? <span className="tag">{p.kind}</span> : <span className="muted">{staged.current.has(fileKey(f)) ? t('import.preview.staged') : t('import.preview.notYet')}</span>}</td>
-                      <td>
-                        {p ? (
-                          <FileFacts
-                            file={p}
-                            offset={preview?.outages[0]?.utcOffsetMinutes ?? null}
-                            objects={objectChoices}
-                            logObject={corr.logObjects[f.name] ?? ''}
-                            onLogObject={(o) => setCorr((c) => ({ ...c, logObjects: { ...c.logObjects, [f.name]: o } }))}
-                          />
-                        ) : (
-                          <span className="muted">{t('common.none')}</span>
-                        )}
-                      </td>
-                      <td className="num">{p && Number.isFinite(p.rows) ? formatInteger(p.rows, locale) : t('common.none')}</td>
-                      <td className="num">{formatBytes(f.size)}</td>
-                      <td className="num">
-                        <button type="button" className="icon-btn" onClick={() => removeFile(f)} disabled={busy} aria-label={t('import.preview.remove', { file: f.name })}>
-                          <Icon name="close" size={14} />
-                        </button>
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
+          onDragLeave={() => setDragOver(false)}
+          onDrop={onDrop}
+          data-testid="import-dropzone"
+        >
+          <Icon name="import" size={22} />
+          <div className="dropzone-text">
+            <strong>{t('import.drop.title')}</strong>
+            <span className="muted">{t('import.drop.body')}</span>
           </div>
+          <button type="button" className="btn" onClick={() => input.current?.click()} disabled={busy} data-testid="import-choose">
+            <Icon name="folder" size={14} />
+            {t('import.drop.choose')}
+          </button>
+          <input
+            ref={input}
+            type="file"
+            multiple
+            className="sr-only"
+            accept=".csv,.log,.gz,.txt,text/csv,application/gzip"
+            onChange={(e) => {
+              addFiles(e.target.files);
+              e.target.value = '';
+            }}
+            aria-label={t('import.drop.choose')}
+            data-testid="import-file-input"
+          />
+        </div>
 
-          <fieldset className="import-options" disabled={busy}>
-            <legend className="sr-only">{t('import.options.title')}</legend>
-            <label className="field">
-              <span className="field-label">{t('import.options.timeZone')}</span>
-              <select value={corr.timeZone} onChange={(e) => setCorr({ ...corr, timeZone: e.target.value })} data-testid="import-timezone">
-                {zones.map((z) => (
-                  <option key={z} value={z}>
-                    {z === BROWSER_ZONE ? t('import.options.browserZone', { zone: z }) : z}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="field">
-              <span className="field-label">{t('import.options.gapFactor')}</span>
-              <input
-                type="number"
-                min={1}
-                max={100}
-                step={0.5}
-                placeholder={t('import.options.default')}
-                value={corr.gapFactor ?? ''}
-                onChange={(e) => setCorr({ ...corr, gapFactor: e.target.value === '' ? null : Number(e.target.value) })}
-                data-testid="import-gap-factor"
-              />
-            </label>
-            <label className="field">
-              <span className="field-label">{t('import.options.counter')}</span>
-              <input type="text" value={corr.counter} placeholder={t('import.options.fromName')} onChange={(e) => setCorr({ ...corr, counter: e.target.value })} data-testid="import-counter" />
-            </label>
-            <label className="field">
-              <span className="field-label">{t('import.options.objType')}</span>
-              <input type="text" value={corr.objType} placeholder={t('import.options.fromName')} onChange={(e) => setCorr({ ...corr, objType: e.target.value })} data-testid="import-objtype" />
-            </label>
-            <p className="field-note muted">{t('import.options.renamedNote')}</p>
-          </fieldset>
+        {files.length > 0 && (
+          <>
+            <div className="table-wrap">
+              <table className="data-table" aria-label={t('import.preview.title')} data-testid="preview-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('import.col.file')}</th>
+                    <th scope="col">{t('import.col.kind')}</th>
+                    <th scope="col">{t('import.preview.recognised')}</th>
+                    <th scope="col" className="num">
+                      {t('import.col.rows')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('import.preview.size')}
+                    </th>
+                    <th scope="col" />
+                  </tr>
+                </thead>
+                <tbody>
+                  {files.map((f) => {
+                    const p = previewFor(f);
+                    const fileError = error && errorIsFor(error.where?.file, { name: f.name }) ? error : null;
+                    return (
+                      <tr key={fileKey(f)} data-testid="preview-row" data-file={f.name} className={fileError ? 'row-error' : undefined}>
+                        <td className="mono">
+                          <span title={f.name}>{f.name}</span>
+                          {fileError && (
+                            <div className="inline-error" role="alert" data-testid="preview-file-error">
+                              <code className="error-code">{fileError.code}</code>{' '}
+                              {fileError.where?.line !== undefined && t('import.preview.at', { line: fileError.where.line, column: fileError.where.column ?? '—' })}{' '}
+                              {fileError.where?.field && <span className="mono">({fileError.where.field}) </span>}
+                              {withoutLocation(fileError).rest}
+                            </div>
+                          )}
+                        </td>
+                        <td>{p ? <span className="tag">{p.kind}</span> : <span className="muted">{staged.current.has(fileKey(f)) ? t('import.preview.staged') : t('import.preview.notYet')}</span>}</td>
+                        <td>
+                          {p ? (
+                            <FileFacts
+                              file={p}
+                              offset={preview?.outages[0]?.utcOffsetMinutes ?? null}
+                              objects={objectChoices}
+                              logObject={corr.logObjects[f.name] ?? ''}
+                              onLogObject={(o) => setCorr((c) => ({ ...c, logObjects: { ...c.logObjects, [f.name]: o } }))}
+                            />
+                          ) : (
+                            <span className="muted">{t('common.none')}</span>
+                          )}
+                        </td>
+                        <td className="num">{p && Number.isFinite(p.rows) ? formatInteger(p.rows, locale) : t('common.none')}</td>
+                        <td className="num">{formatBytes(f.size)}</td>
+                        <td className="num">
+                          <button type="button" className="icon-btn" onClick={() => removeFile(f)} disabled={busy} aria-label={t('import.preview.remove', { file: f.name })}>
+                            <Icon name="close" size={14} />
+                          </button>
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
 
-          <div className="toolbar">
-            <button type="button" className="btn" onClick={() => void run(true)} disabled={busy} data-testid="import-preview">
-              {preview ? t('import.action.previewAgain') : t('import.action.preview')}
-            </button>
-            <button type="button" className="btn btn-primary" onClick={() => void run(false)} disabled={busy || preview === null} title={preview === null ? t('import.action.previewFirst') : undefined} data-testid="import-commit">
-              {t('import.action.commit', { count: files.length })}
-            </button>
-            <button type="button" className="btn" onClick={clear} disabled={busy}>
-              {t('import.action.clear')}
-            </button>
-            {stale && !busy && (
-              <span className="muted" data-testid="preview-stale">
-                {t('import.preview.stale')}
-              </span>
-            )}
-          </div>
-        </>
-      )}
+            <fieldset className="import-options" disabled={busy}>
+              <legend className="sr-only">{t('import.options.title')}</legend>
+              <label className="field">
+                <span className="field-label">{t('import.options.timeZone')}</span>
+                <select value={corr.timeZone} onChange={(e) => setCorr({ ...corr, timeZone: e.target.value })} data-testid="import-timezone">
+                  {zones.map((z) => (
+                    <option key={z} value={z}>
+                      {z === BROWSER_ZONE ? t('import.options.browserZone', { zone: z }) : z}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label className="field">
+                <span className="field-label">{t('import.options.gapFactor')}</span>
+                <input
+                  type="number"
+                  min={1}
+                  max={100}
+                  step={0.5}
+                  placeholder={t('import.options.default')}
+                  value={corr.gapFactor ?? ''}
+                  onChange={(e) => setCorr({ ...corr, gapFactor: e.target.value === '' ? null : Number(e.target.value) })}
+                  data-testid="import-gap-factor"
+                />
+              </label>
+              <label className="field">
+                <span className="field-label">{t('import.options.counter')}</span>
+                <input type="text" value={corr.counter} placeholder={t('import.options.fromName')} onChange={(e) => setCorr({ ...corr, counter: e.target.value })} data-testid="import-counter" />
+              </label>
+              <label className="field">
+                <span className="field-label">{t('import.options.objType')}</span>
+                <input type="text" value={corr.objType} placeholder={t('import.options.fromName')} onChange={(e) => setCorr({ ...corr, objType: e.target.value })} data-testid="import-objtype" />
+              </label>
+              <p className="field-note muted">{t('import.options.renamedNote')}</p>
+            </fieldset>
 
-      {busy && <PhaseBar phase={phase} onCancel={cancel} />}
-      {error && <ErrorNotice title={t('import.error.title')} error={error} />}
-      {preview && <PreviewSummary preview={preview} logFileCount={logFiles.length} />}
-      {committed && (
-        <div className="notice notice-success" role="status" data-testid="import-committed">
-          <Icon name="import" className="notice-icon" />
-          <div className="notice-text">
-            <div className="notice-title">{t('import.committed.title')}</div>
-            <div className="notice-message">
-              {t('import.committed.body', { files: committed.files.length, series: committed.series.length, outages: committed.outages.length })}
-              {committed.labelSet && ` ${t('import.committed.labels', { version: committed.labelSet.version })}`}
+            <div className="toolbar">
+              <button type="button" className="btn" onClick={() => void run(true)} disabled={busy} data-testid="import-preview">
+                {preview ? t('import.action.previewAgain') : t('import.action.preview')}
+              </button>
+              <button type="button" className="btn btn-primary" onClick={() => void run(false)} disabled={busy || preview === null} title={preview === null ? t('import.action.previewFirst') : undefined} data-testid="import-commit">
+                {t('import.action.commit', { count: files.length })}
+              </button>
+              <button type="button" className="btn" onClick={clear} disabled={busy} data-testid="import-clear">
+                {t('import.action.clear')}
+              </button>
+              {stale && !busy && (
+                <span className="muted" data-testid="preview-stale">
+                  {t('import.preview.stale')}
+                </span>
+              )}
+            </div>
+          </>
+        )}
+
+        {busy && <PhaseBar phase={phase} onCancel={cancel} />}
+        {error && <ErrorNotice title={t('import.error.title')} error={error} />}
+        {preview && <PreviewSummary preview={preview} logFileCount={logFiles.length} />}
+        {committed && (
+          <div className="notice notice-success" role="status" data-testid="import-committed">
+            <Icon name="import" className="notice-icon" />
+            <div className="notice-text">
+              <div className="notice-title">{t('import.committed.title')}</div>
+              <div className="notice-message">
+                {t('import.committed.body', { files: committed.files.length, series: committed.series.length, outages: committed.outages.length })}
+                {committed.labelSet && ` ${t('import.committed.labels', { version: committed.labelSet.version })}`}
+              </div>
             </div>
           </div>
-        </div>
-      )}
+        )}
       </div>
     </Section>
   );

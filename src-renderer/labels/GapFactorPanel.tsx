@@ -67,94 +67,94 @@ export function GapFactorPanel({
   return (
     <Section title={t('labels.gap.title')} meta={t('labels.gap.current', { k: current.rules.gapFactor })} testId="labels-gap">
       <div className="section-pad">
-      <p className="muted">{t('labels.gap.body')}</p>
-      {logs.length === 0 ? (
-        <p className="muted" data-testid="gap-no-logs">
-          {t('labels.gap.noLogs')}
-        </p>
-      ) : (
-        <>
-          <div className="form-row">
-            <label className="field-inline">
-              <span>k</span>
-              <input type="number" min={1} max={100} step={0.5} value={Number.isFinite(k) ? k : ''} onChange={(e) => setK(Number(e.target.value))} data-testid="gap-k" />
-            </label>
-            <button type="button" className="btn btn-small" disabled={!validK || running !== null || busy} onClick={() => void preview()} data-testid="gap-preview">
-              {t('labels.gap.preview', { n: logs.length })}
-            </button>
-            {running && (
-              <div className="progress-cell grow" data-testid="gap-progress">
-                <div className="progress progress-running" role="progressbar" aria-label={t('labels.gap.running')} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(running.value * 100)}>
-                  <div className="progress-fill" style={{ width: `${(running.value * 100).toFixed(1)}%` }} />
+        <p className="muted">{t('labels.gap.body')}</p>
+        {logs.length === 0 ? (
+          <p className="muted" data-testid="gap-no-logs">
+            {t('labels.gap.noLogs')}
+          </p>
+        ) : (
+          <>
+            <div className="form-row">
+              <label className="field-inline">
+                <span>k</span>
+                <input type="number" min={1} max={100} step={0.5} value={Number.isFinite(k) ? k : ''} onChange={(e) => setK(Number(e.target.value))} data-testid="gap-k" />
+              </label>
+              <button type="button" className="btn btn-small" disabled={!validK || running !== null || busy} onClick={() => void preview()} data-testid="gap-preview">
+                {t('labels.gap.preview', { n: logs.length })}
+              </button>
+              {running && (
+                <div className="progress-cell grow" data-testid="gap-progress">
+                  <div className="progress progress-running" role="progressbar" aria-label={t('labels.gap.running')} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(running.value * 100)}>
+                    <div className="progress-fill" style={{ width: `${(running.value * 100).toFixed(1)}%` }} />
+                  </div>
+                  <span className="progress-value">{formatPercent(running.value, 0)}</span>
+                  {running.etaMs !== null && <span className="muted">{t('import.phase.eta', { eta: formatDuration(running.etaMs, t) })}</span>}
+                  <button type="button" className="btn btn-small btn-danger" disabled={running.jobId === null} onClick={() => running.jobId && void api.invoke('jobs:cancel', { jobId: running.jobId })}>
+                    {t('training.cancel')}
+                  </button>
                 </div>
-                <span className="progress-value">{formatPercent(running.value, 0)}</span>
-                {running.etaMs !== null && <span className="muted">{t('import.phase.eta', { eta: formatDuration(running.etaMs, t) })}</span>}
-                <button type="button" className="btn btn-small btn-danger" disabled={running.jobId === null} onClick={() => running.jobId && void api.invoke('jobs:cancel', { jobId: running.jobId })}>
-                  {t('training.cancel')}
-                </button>
+              )}
+            </div>
+            {error && <ErrorNotice title={t('labels.gap.failed')} error={error} />}
+            {result && cmp && (
+              <div className="gap-result" data-testid="gap-result">
+                <dl className="stats">
+                  <div className="stat">
+                    <dt>{t('labels.gap.now', { k: current.rules.gapFactor })}</dt>
+                    <dd>{formatInteger(currentOutages.length, locale)}</dd>
+                  </div>
+                  <div className="stat">
+                    <dt>{t('labels.gap.with', { k: result.k })}</dt>
+                    <dd data-testid="gap-count">{formatInteger(result.outages.length, locale)}</dd>
+                  </div>
+                  <div className="stat">
+                    <dt>{t('labels.gap.added')}</dt>
+                    <dd>{formatInteger(cmp.added.length, locale)}</dd>
+                  </div>
+                  <div className="stat">
+                    <dt>{t('labels.gap.removed')}</dt>
+                    <dd>{formatInteger(cmp.removed.length, locale)}</dd>
+                  </div>
+                </dl>
+                {(cmp.added.length > 0 || cmp.removed.length > 0) && (
+                  <ul className="diff-list mono">
+                    {cmp.added.slice(0, 50).map((o) => (
+                      <li key={`a-${o.id}`} className="diff-added">
+                        + {formatInOffset(o.startMs, o.utcOffsetMinutes)} · {o.seconds} s · {o.object ?? t('labels.allObjects')}
+                      </li>
+                    ))}
+                    {cmp.removed.slice(0, 50).map((o) => (
+                      <li key={`r-${o.id}`} className="diff-removed">
+                        − {formatInOffset(o.startMs, o.utcOffsetMinutes)} · {o.seconds} s · {o.object ?? t('labels.allObjects')}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+                <div className="toolbar">
+                  <button
+                    type="button"
+                    className="btn btn-primary btn-small"
+                    disabled={busy}
+                    data-testid="gap-apply"
+                    onClick={() =>
+                      void onApply(() =>
+                        api.invoke('labels:replace-spans', {
+                          labelSetId: current.labelSetId,
+                          spans: replacementSpans(current, result.outages),
+                          note: `gap factor k = ${result.k}`,
+                          rules: { ...current.rules, gapFactor: result.k },
+                        }),
+                      ).then(() => setResult(null))
+                    }
+                  >
+                    {t('labels.gap.apply', { k: result.k })}
+                  </button>
+                  <span className="muted">{t('labels.gap.applyNote')}</span>
+                </div>
               </div>
             )}
-          </div>
-          {error && <ErrorNotice title={t('labels.gap.failed')} error={error} />}
-          {result && cmp && (
-            <div className="gap-result" data-testid="gap-result">
-              <dl className="stats">
-                <div className="stat">
-                  <dt>{t('labels.gap.now', { k: current.rules.gapFactor })}</dt>
-                  <dd>{formatInteger(currentOutages.length, locale)}</dd>
-                </div>
-                <div className="stat">
-                  <dt>{t('labels.gap.with', { k: result.k })}</dt>
-                  <dd data-testid="gap-count">{formatInteger(result.outages.length, locale)}</dd>
-                </div>
-                <div className="stat">
-                  <dt>{t('labels.gap.added')}</dt>
-                  <dd>{formatInteger(cmp.added.length, locale)}</dd>
-                </div>
-                <div className="stat">
-                  <dt>{t('labels.gap.removed')}</dt>
-                  <dd>{formatInteger(cmp.removed.length, locale)}</dd>
-                </div>
-              </dl>
-              {(cmp.added.length > 0 || cmp.removed.length > 0) && (
-                <ul className="diff-list mono">
-                  {cmp.added.slice(0, 50).map((o) => (
-                    <li key={`a-${o.id}`} className="diff-added">
-                      + {formatInOffset(o.startMs, o.utcOffsetMinutes)} · {o.seconds} s · {o.object ?? t('labels.allObjects')}
-                    </li>
-                  ))}
-                  {cmp.removed.slice(0, 50).map((o) => (
-                    <li key={`r-${o.id}`} className="diff-removed">
-                      − {formatInOffset(o.startMs, o.utcOffsetMinutes)} · {o.seconds} s · {o.object ?? t('labels.allObjects')}
-                    </li>
-                  ))}
-                </ul>
-              )}
-              <div className="toolbar">
-                <button
-                  type="button"
-                  className="btn btn-primary btn-small"
-                  disabled={busy}
-                  data-testid="gap-apply"
-                  onClick={() =>
-                    void onApply(() =>
-                      api.invoke('labels:replace-spans', {
-                        labelSetId: current.labelSetId,
-                        spans: replacementSpans(current, result.outages),
-                        note: `gap factor k = ${result.k}`,
-                        rules: { ...current.rules, gapFactor: result.k },
-                      }),
-                    ).then(() => setResult(null))
-                  }
-                >
-                  {t('labels.gap.apply', { k: result.k })}
-                </button>
-                <span className="muted">{t('labels.gap.applyNote')}</span>
-              </div>
-            </div>
-          )}
-        </>
-      )}
+          </>
+        )}
       </div>
     </Section>
   );

@@ -333,96 +333,96 @@ export function LabelsArea() {
           testId="labels-chart"
         >
           <div className="section-pad">
-          <div className="chip-row" role="group" aria-label={t('labels.chart.objects')}>
-            <span className="chip-label">{t('labels.chart.objects')}</span>
-            {objects.map((o, i) => (
-              <button
-                key={o}
-                type="button"
-                className={`chip chip-series-${(i % 8) + 1}`}
-                aria-pressed={!hiddenObjects.has(o)}
-                onClick={() => setHiddenObjects((s) => toggle(s, o))}
-                data-testid="object-toggle"
-                title={o}
-              >
-                <span className="chip-dot" aria-hidden="true" />
-                {o.split('/').filter(Boolean).pop() ?? o}
+            <div className="chip-row" role="group" aria-label={t('labels.chart.objects')}>
+              <span className="chip-label">{t('labels.chart.objects')}</span>
+              {objects.map((o, i) => (
+                <button
+                  key={o}
+                  type="button"
+                  className={`chip chip-series-${(i % 8) + 1}`}
+                  aria-pressed={!hiddenObjects.has(o)}
+                  onClick={() => setHiddenObjects((s) => toggle(s, o))}
+                  data-testid="object-toggle"
+                  title={o}
+                >
+                  <span className="chip-dot" aria-hidden="true" />
+                  {o.split('/').filter(Boolean).pop() ?? o}
+                </button>
+              ))}
+            </div>
+            <div className="chip-row" role="group" aria-label={t('labels.chart.counters')}>
+              <span className="chip-label">{t('labels.chart.counters')}</span>
+              {counters.map((c) => (
+                <button key={c} type="button" className="chip" aria-pressed={!hiddenCounters.has(c)} onClick={() => setHiddenCounters((s) => toggle(s, c))} data-testid="counter-toggle">
+                  {c}
+                </button>
+              ))}
+            </div>
+            <div className="toolbar labels-toolbar">
+              <button type="button" className={`btn btn-small${brush ? ' btn-active' : ''}`} aria-pressed={brush} onClick={() => setBrush((b) => !b)} data-testid="brush-toggle">
+                {t('labels.tool.brush')}
               </button>
-            ))}
-          </div>
-          <div className="chip-row" role="group" aria-label={t('labels.chart.counters')}>
-            <span className="chip-label">{t('labels.chart.counters')}</span>
-            {counters.map((c) => (
-              <button key={c} type="button" className="chip" aria-pressed={!hiddenCounters.has(c)} onClick={() => setHiddenCounters((s) => toggle(s, c))} data-testid="counter-toggle">
-                {c}
+              <label className="field-inline">
+                <span>{t('labels.tool.scope')}</span>
+                <select value={scope} onChange={(e) => setScope(e.target.value)} data-testid="label-scope">
+                  <option value="">{t('labels.allObjects')}</option>
+                  {objects.map((o) => (
+                    <option key={o} value={o}>
+                      {o}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <button type="button" className="btn btn-small btn-primary" onClick={label} disabled={busy || !selection || !labelSetId} data-testid="label-add">
+                {t('labels.tool.label')} <kbd>L</kbd>
               </button>
-            ))}
-          </div>
-          <div className="toolbar labels-toolbar">
-            <button type="button" className={`btn btn-small${brush ? ' btn-active' : ''}`} aria-pressed={brush} onClick={() => setBrush((b) => !b)} data-testid="brush-toggle">
-              {t('labels.tool.brush')}
-            </button>
-            <label className="field-inline">
-              <span>{t('labels.tool.scope')}</span>
-              <select value={scope} onChange={(e) => setScope(e.target.value)} data-testid="label-scope">
-                <option value="">{t('labels.allObjects')}</option>
-                {objects.map((o) => (
-                  <option key={o} value={o}>
-                    {o}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <button type="button" className="btn btn-small btn-primary" onClick={label} disabled={busy || !selection || !labelSetId} data-testid="label-add">
-              {t('labels.tool.label')} <kbd>L</kbd>
-            </button>
-            <button type="button" className="btn btn-small" onClick={unlabel} disabled={busy || !cur} data-testid="label-remove">
-              {t('labels.tool.unlabel')} <kbd>U</kbd>
-            </button>
-            <button type="button" className="btn btn-small" onClick={undo} disabled={busy || !labelSetId} data-testid="label-undo">
-              {t('labels.tool.undo')}
-            </button>
-            <button type="button" className="btn btn-small" onClick={redo} disabled={busy || redoStack.length === 0} data-testid="label-redo">
-              {t('labels.tool.redo')}
-            </button>
-            <button type="button" className="btn btn-small" onClick={() => zoom(0.5)} aria-label={t('labels.tool.zoomIn')}>
-              +
-            </button>
-            <button type="button" className="btn btn-small" onClick={() => zoom(2)} aria-label={t('labels.tool.zoomOut')}>
-              −
-            </button>
-            <button type="button" className="btn btn-small" onClick={() => setView(null)} disabled={view === null} data-testid="zoom-reset">
-              {t('labels.tool.reset')}
-            </button>
-            <span className={`selection-readout${selection ? ' mono' : ''}`} data-testid="selection" data-empty={selection === null}>
-              {selection ? `${formatInOffset(selection.fromMs, offset)} → ${formatInOffset(selection.toMs, offset).slice(11)} (UTC${offsetLabel(offset)})` : brush ? t('labels.tool.dragHint') : t('labels.tool.brushHint')}
-            </span>
-          </div>
-          {message && (
-            <p className="inline-note" role="status" data-testid="labels-message">
-              {message}
-            </p>
-          )}
-          {editError && <ErrorNotice title={t('labels.edit.failed')} error={editError} />}
-          {current.error && <ErrorNotice title={t('common.errorTitle', { what: t('labels.what.sets') })} error={current.error} onRetry={current.reload} />}
-          {visibleCounters.length === 0 || visibleObjects.length === 0 ? (
-            <p className="muted">{t('labels.chart.nothingShown')}</p>
-          ) : (
-            <LabelChart
-              objects={objects}
-              visibleObjects={visibleObjects}
-              counters={visibleCounters}
-              bounds={bounds}
-              view={view}
-              spans={cur?.spans ?? []}
-              excluded={excluded}
-              brush={brush}
-              selection={selection}
-              onView={setView}
-              onSelection={setSelection}
-              onBandClick={removeSpan}
-            />
-          )}
+              <button type="button" className="btn btn-small" onClick={unlabel} disabled={busy || !cur} data-testid="label-remove">
+                {t('labels.tool.unlabel')} <kbd>U</kbd>
+              </button>
+              <button type="button" className="btn btn-small" onClick={undo} disabled={busy || !labelSetId} data-testid="label-undo">
+                {t('labels.tool.undo')}
+              </button>
+              <button type="button" className="btn btn-small" onClick={redo} disabled={busy || redoStack.length === 0} data-testid="label-redo">
+                {t('labels.tool.redo')}
+              </button>
+              <button type="button" className="btn btn-small" onClick={() => zoom(0.5)} aria-label={t('labels.tool.zoomIn')}>
+                +
+              </button>
+              <button type="button" className="btn btn-small" onClick={() => zoom(2)} aria-label={t('labels.tool.zoomOut')}>
+                −
+              </button>
+              <button type="button" className="btn btn-small" onClick={() => setView(null)} disabled={view === null} data-testid="zoom-reset">
+                {t('labels.tool.reset')}
+              </button>
+              <span className={`selection-readout${selection ? ' mono' : ''}`} data-testid="selection" data-empty={selection === null}>
+                {selection ? `${formatInOffset(selection.fromMs, offset)} → ${formatInOffset(selection.toMs, offset).slice(11)} (UTC${offsetLabel(offset)})` : brush ? t('labels.tool.dragHint') : t('labels.tool.brushHint')}
+              </span>
+            </div>
+            {message && (
+              <p className="inline-note" role="status" data-testid="labels-message">
+                {message}
+              </p>
+            )}
+            {editError && <ErrorNotice title={t('labels.edit.failed')} error={editError} />}
+            {current.error && <ErrorNotice title={t('common.errorTitle', { what: t('labels.what.sets') })} error={current.error} onRetry={current.reload} />}
+            {visibleCounters.length === 0 || visibleObjects.length === 0 ? (
+              <p className="muted">{t('labels.chart.nothingShown')}</p>
+            ) : (
+              <LabelChart
+                objects={objects}
+                visibleObjects={visibleObjects}
+                counters={visibleCounters}
+                bounds={bounds}
+                view={view}
+                spans={cur?.spans ?? []}
+                excluded={excluded}
+                brush={brush}
+                selection={selection}
+                onView={setView}
+                onSelection={setSelection}
+                onBandClick={removeSpan}
+              />
+            )}
           </div>
         </Section>
       )}
@@ -466,43 +466,43 @@ export function LabelsArea() {
         <div className="panel-pair">
           <Section title={t('labels.hours.title')} testId="labels-hours">
             <div className="section-pad">
-            <p className="muted">{t('labels.hours.body', { offset: offsetLabel(offset) })}</p>
-            <div className="form-row">
-              <label className="field-inline">
-                <input type="checkbox" checked={hours.enabled} onChange={(e) => setHours({ ...hours, enabled: e.target.checked })} data-testid="hours-enabled" />
-                <span>{t('labels.hours.enabled')}</span>
-              </label>
-              <label className="field-inline">
-                <span>{t('labels.hours.start')}</span>
-                <input type="time" value={hours.start} disabled={!hours.enabled} onChange={(e) => setHours({ ...hours, start: e.target.value })} data-testid="hours-start" />
-              </label>
-              <label className="field-inline">
-                <span>{t('labels.hours.end')}</span>
-                <input type="time" value={hours.end} disabled={!hours.enabled} onChange={(e) => setHours({ ...hours, end: e.target.value })} data-testid="hours-end" />
-              </label>
-              <label className="field-inline">
-                <input type="checkbox" checked={hours.weekdaysOnly} disabled={!hours.enabled} onChange={(e) => setHours({ ...hours, weekdaysOnly: e.target.checked })} data-testid="hours-weekdays" />
-                <span>{t('labels.hours.weekdays')}</span>
-              </label>
-            </div>
-            {draftHours === undefined && <p className="inline-error">{t('labels.hours.invalid')}</p>}
-            <div className="toolbar">
-              <button
-                type="button"
-                className="btn btn-primary btn-small"
-                disabled={hoursApplyDisabled}
-                onClick={() => {
-                  if (draftHours === undefined) return;
-                  void apply(() => api.invoke('labels:set-rules', { labelSetId, rules: { gapFactor: cur.rules.gapFactor, businessHours: draftHours } }));
-                }}
-                data-testid="hours-apply"
-              >
-                {t('labels.hours.apply')}
-              </button>
-              <button type="button" className="btn btn-small" disabled={busy} onClick={() => setHours(draftOf(cur.rules.businessHours))}>
-                {t('labels.hours.revert')}
-              </button>
-            </div>
+              <p className="muted">{t('labels.hours.body', { offset: offsetLabel(offset) })}</p>
+              <div className="form-row">
+                <label className="field-inline">
+                  <input type="checkbox" checked={hours.enabled} onChange={(e) => setHours({ ...hours, enabled: e.target.checked })} data-testid="hours-enabled" />
+                  <span>{t('labels.hours.enabled')}</span>
+                </label>
+                <label className="field-inline">
+                  <span>{t('labels.hours.start')}</span>
+                  <input type="time" value={hours.start} disabled={!hours.enabled} onChange={(e) => setHours({ ...hours, start: e.target.value })} data-testid="hours-start" />
+                </label>
+                <label className="field-inline">
+                  <span>{t('labels.hours.end')}</span>
+                  <input type="time" value={hours.end} disabled={!hours.enabled} onChange={(e) => setHours({ ...hours, end: e.target.value })} data-testid="hours-end" />
+                </label>
+                <label className="field-inline">
+                  <input type="checkbox" checked={hours.weekdaysOnly} disabled={!hours.enabled} onChange={(e) => setHours({ ...hours, weekdaysOnly: e.target.checked })} data-testid="hours-weekdays" />
+                  <span>{t('labels.hours.weekdays')}</span>
+                </label>
+              </div>
+              {draftHours === undefined && <p className="inline-error">{t('labels.hours.invalid')}</p>}
+              <div className="toolbar">
+                <button
+                  type="button"
+                  className="btn btn-primary btn-small"
+                  disabled={hoursApplyDisabled}
+                  onClick={() => {
+                    if (draftHours === undefined) return;
+                    void apply(() => api.invoke('labels:set-rules', { labelSetId, rules: { gapFactor: cur.rules.gapFactor, businessHours: draftHours } }));
+                  }}
+                  data-testid="hours-apply"
+                >
+                  {t('labels.hours.apply')}
+                </button>
+                <button type="button" className="btn btn-small" disabled={busy} onClick={() => setHours(draftOf(cur.rules.businessHours))}>
+                  {t('labels.hours.revert')}
+                </button>
+              </div>
             </div>
           </Section>
           <GapFactorPanel current={cur} currentOutages={outageList} busy={busy} onApply={(op) => apply(op)} />

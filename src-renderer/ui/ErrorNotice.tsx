@@ -6,7 +6,8 @@ import { useT } from './i18n';
 /** An error shown where it happened: code, message with its file/line/field, hint, retry. */
 export function ErrorNotice({ title, error, onRetry }: { title: string; error: VigilError; onRetry?: () => void }) {
   const t = useT();
-  const where = locate(error.where);
+  const located = withoutLocation(error);
+  const where = located.prefixed ? '' : locate(error.where);
   return (
     <div className="notice notice-error" role="alert" data-testid="error-notice">
       <Icon name="alert" className="notice-icon" />
@@ -26,4 +27,14 @@ export function ErrorNotice({ title, error, onRetry }: { title: string; error: V
       )}
     </div>
   );
+}
+
+/**
+ * Engine messages usually start with their own `file:line:column (field): `; then the notice
+ * does not print the location a second time. `rest` is the message without that prefix.
+ */
+export function withoutLocation(error: Pick<VigilError, 'message' | 'where'>): { prefixed: boolean; rest: string } {
+  const where = locate(error.where);
+  if (where && error.message.startsWith(where)) return { prefixed: true, rest: error.message.slice(where.length).replace(/^:\s*/, '') };
+  return { prefixed: false, rest: error.message };
 }

@@ -8,6 +8,7 @@ import { followJobs, withEngine } from '../cli-context';
 import { printImportSummary } from './import';
 import type { ComparisonResult } from '../../services/compare/run-comparison';
 import { formatComparison } from '../comparison-table';
+import type { ReportResult } from './report';
 
 /**
  * The demo's comparison: every model and baseline, blocked and random folds, with and without
@@ -39,7 +40,7 @@ async function prepareDemoWorkspace(dir: string): Promise<void> {
 /**
  * `vigil demo`: the main job end to end on the bundled sample (resources/demo): import the
  * Scouter export and access logs → health-check outages → label set → comparison of the
- * detectors and baselines (→ report, as it lands).
+ * detectors and baselines → offline report.
  */
 export function registerDemo(program: Command): void {
   program
@@ -61,8 +62,12 @@ export function registerDemo(program: Command): void {
         out(`\n2. compare: ${DEMO_COMPARISON.models.join(', ')} × ${DEMO_COMPARISON.splits.join(' and ')} folds × with/without negative sampling\n`);
         const compared = engine.startJob('compare', DEMO_COMPARISON);
         const comparison = (await compared.done) as ComparisonResult;
-        stop();
         out(`\n${formatComparison(comparison)}\n`);
+        out(`\n3. report: self-contained HTML (+ PDF through Chromium when installed)\n`);
+        const reported = engine.startJob('report', { locale: 'en', pdf: true });
+        const report = (await reported.done) as ReportResult;
+        stop();
+        out(`report: ${report.html}\n${report.pdf ? `pdf:    ${report.pdf}\n` : `pdf not written: ${report.pdfError ?? ''}\n`}`);
         const info = await engine.workspaceInfo();
         out(`\nworkspace ${info.path}: ${Object.entries(info.counts).map(([k, v]) => `${k} ${v}`).join(', ')}\n`);
         out(`next: \`npx vigil serve --workspace ${o.workspace}\` to review the outages and labels in the UI\n`);
