@@ -1,3 +1,5 @@
+import { runsEn } from './runs-en';
+
 /**
  * English UI strings: the source catalogue. Every key here must also exist in `ko.ts` (the type
  * of `ko` is derived from this object, so a missing Korean key fails type-check).
@@ -311,6 +313,7 @@ export const en = {
   'next.label': 'Create a label set from the outages.',
   'next.compare': 'Run a comparison to train and score the detectors.',
   'next.ready': 'This workspace holds runs: explanations and reports can be made from them.',
+  ...runsEn,
 } as const satisfies Record<string, string>;
 
 /** Every UI string key. */

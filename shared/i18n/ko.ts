@@ -1,4 +1,5 @@
 import type { Messages } from './en';
+import { runsKo } from './runs-ko';
 
 /**
  * Korean UI strings. Typed as `Messages`, so a missing or extra key fails type-check; the
@@ -310,4 +311,5 @@ export const ko: Messages = {
   'next.label': '장애 목록으로 레이블 세트를 만드세요.',
   'next.compare': '비교를 실행해 탐지 모델을 학습하고 평가하세요.',
   'next.ready': '이 워크스페이스에는 실행 기록이 있어 설명과 보고서를 만들 수 있습니다.',
+  ...runsKo,
 };

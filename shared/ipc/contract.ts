@@ -4,6 +4,7 @@ import type { SeriesSummary } from '../domain/series';
 import type { Outage } from '../domain/outage';
 import type { LabelDiff, LabelSetSummary, LabelSetVersion, LabelVersionSummary } from '../domain/labels';
 import type { BackendInfo } from '../domain/models';
+import type { ReportFile, RunDetail, RunPredictions } from '../domain/runs';
 import {
   Empty,
   JobIdReq,
@@ -20,6 +21,9 @@ import {
   UploadChunkReq,
   UploadIdReq,
   WorkspaceOpenReq,
+  RunIdReq,
+  RunPredictionsReq,
+  ReportNameReq,
 } from './schemas';
 
 /**
@@ -108,6 +112,12 @@ export const contract = {
   'jobs:list': channel<typeof Empty, JobSummary[]>(Empty),
   'jobs:log': channel<typeof JobIdReq, string[]>(JobIdReq),
   'runs:list': channel<typeof Empty, RunSummary[]>(Empty),
+  'runs:get': channel<typeof RunIdReq, RunDetail>(RunIdReq),
+  'runs:predictions': channel<typeof RunPredictionsReq, RunPredictions>(RunPredictionsReq),
+  'engine:backend': channel<typeof Empty, BackendInfo>(Empty),
+  'reports:list': channel<typeof Empty, ReportFile[]>(Empty),
+  /** The report's HTML (text) and, when printed, its PDF as base64. */
+  'reports:read': channel<typeof ReportNameReq, { html: string; pdfBase64: string | null }>(ReportNameReq),
 } as const;
 
 export type Contract = typeof contract;

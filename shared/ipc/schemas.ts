@@ -94,6 +94,28 @@ export const UploadIdReq = z.object({ uploadId }).strict();
 
 export const LabelSetIdReq = z.object({ labelSetId: shortText }).strict();
 
+/** A stored run (`runs:get`, `runs:predictions`). */
+export const RunIdReq = z.object({ runId: z.string().min(1).max(128) }).strict();
+
+export const RunPredictionsReq = z
+  .object({ runId: z.string().min(1).max(128), model: z.string().min(1).max(64), setting: z.string().min(1).max(64) })
+  .strict();
+
+/** A report in `<workspace>/reports/`, by base name: a plain name, never a path. */
+export const ReportNameReq = z
+  .object({
+    name: z
+      .string()
+      .min(1)
+      .max(255)
+      .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'not a report name')
+      .refine((n) => !n.includes('..'), { message: 'report name must not contain ..' }),
+    /** Also return the PDF (base64), when one was printed. */
+    pdf: z.boolean().optional(),
+  })
+  .strict();
+
+
 export const LabelDiffReq = z.object({ labelSetId: shortText, a: z.number().int().min(1), b: z.number().int().min(1) }).strict();
 
 const minuteOfDay = z.number().int().min(0).max(1440);

@@ -40,7 +40,7 @@ export function followJobs(engine: Engine, opts: { quiet?: boolean } = {}): () =
     if (e.kind === 'log' && !opts.quiet) {
       if (tty) process.stderr.write('\r\x1b[K');
       process.stderr.write(`${e.line}\n`);
-    } else if (e.kind === 'progress' && tty) {
+    } else if (e.kind === 'progress' && e.task === undefined && tty) {
       const width = 30;
       const filled = Math.round(e.value * width);
       const eta = e.etaMs === null ? '' : ` ETA ${Math.ceil(e.etaMs / 1000)} s`;

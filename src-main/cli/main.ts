@@ -8,6 +8,7 @@ import { registerGaps } from './commands/gaps';
 import { registerLabel } from './commands/label';
 import { registerCompare } from './commands/compare';
 import { registerReport } from './commands/report';
+import { registerTrainScore } from './commands/train-score';
 import { reportError } from './cli-context';
 
 const program = new Command();
@@ -22,6 +23,7 @@ registerImport(program);
 registerGaps(program);
 registerLabel(program);
 registerCompare(program);
+registerTrainScore(program);
 registerReport(program);
 registerInfo(program);
 registerServe(program);

@@ -8,6 +8,7 @@ import { ALL_MODELS } from '../../shared/domain/models';
 import { runComparison } from './compare/run-comparison';
 import { windowsFromCsv, windowsFromWorkspace } from './compare/load-windows';
 import { gatherReport } from './reports/gather-report';
+import { scoreWorkspace, trainWorkspaceModel } from './compare/train-and-score';
 import { printPdf, reportFileName, writeReportHtml } from './reports/write-report';
 import { renderReportHtml } from '../core/report/render-report';
 import { join } from 'node:path';
@@ -54,6 +55,20 @@ const CompareParams = z
     saveModels: z.boolean().default(true),
   })
   .strict();
+
+const TrainParams = z
+  .object({
+    model: z.enum(['cnn', 'lstm', 'contrastive']).default('cnn'),
+    epochs: z.number().int().min(1).max(1000).default(20),
+    batchSize: z.number().int().min(1).max(4096).default(32),
+    seed: z.number().int().min(0).default(0),
+    negativeSampling: z.boolean().default(true),
+    window: z.number().int().min(1).max(1000).default(4),
+    labelSetId: z.string().min(1).optional(),
+  })
+  .strict();
+
+const ScoreParams = z.object({ modelRunId: z.string().min(1) }).strict();
 
 const ReportParams = z
   .object({
@@ -114,6 +129,25 @@ export function startJob(engine: Engine, kind: JobKind, params: Record<string, u
         });
         if (ws) engine.emit('workspace:changed', { what: 'runs' });
         return result;
+      });
+    }
+    case 'train': {
+      const p = parseParams(TrainParams, params);
+      const ws = engine.workspace;
+      return engine.jobs.start('train', `Train ${p.model} for scoring`, async (ctx) => {
+        const r = await trainWorkspaceModel(ctx, ws, engine.paths, { model: p.model, epochs: p.epochs, batchSize: p.batchSize, seed: p.seed, negativeSampling: p.negativeSampling, W: p.window, ...(p.labelSetId ? { labelSetId: p.labelSetId } : {}) });
+        engine.emit('workspace:changed', { what: 'runs' });
+        return r;
+      });
+    }
+    case 'score': {
+      const p = parseParams(ScoreParams, params);
+      const ws = engine.workspace;
+      return engine.jobs.start('score', 'Score the workspace', async (ctx) => {
+        const r = await scoreWorkspace(ctx, ws, engine.paths, { modelRunId: p.modelRunId });
+        engine.emit('workspace:changed', { what: 'runs' });
+        engine.emit('workspace:changed', { what: 'labels' });
+        return r;
       });
     }
     case 'report': {

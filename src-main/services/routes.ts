@@ -7,6 +7,7 @@ import { diffLabelVersions, editLabels, getLabelVersion, listLabelSets, listLabe
 import { UploadStaging } from './uploads/upload-staging';
 import { listImports, listRuns } from './workspace/record-store';
 import { seriesPoints } from './series-points';
+import { runRoutes } from './routes-runs';
 
 type Handlers = { [C in Channel]: (req: ParsedRequestOf<C>) => Promise<ResponseOf<C>> };
 
@@ -70,6 +71,7 @@ export function routes(engine: Engine): Handlers {
     'jobs:list': async () => engine.jobs.list(),
     'jobs:log': async (req) => engine.jobs.log(req.jobId),
     'runs:list': () => listRuns(engine.workspace),
+    ...runRoutes(engine),
   };
 }
 

@@ -3,11 +3,9 @@ import type { WindowSet } from '../../shared/domain/windows';
 import { serveTasks } from './worker-runtime';
 import { runFold, type FoldRun } from '../core/eval/run-fold';
 import { saveTfjsArtifacts } from '../core/engine/tfjs-export';
-import { env } from '@tensorflow/tfjs-core';
+import { setupTfjs } from './tfjs-setup';
 
-// The plain-JS TF.js backend here only exports/loads models; its "install tfjs-node" banner
-// would repeat in every worker's log. The backend choice is reported in the run instead.
-env().set('PROD', true);
+setupTfjs();
 
 export interface TrainTaskPayload {
   /** Arrays backed by SharedArrayBuffers: every worker reads the same windows without a copy. */

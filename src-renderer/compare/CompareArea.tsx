@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { RunSummary } from '../../shared/ipc/contract';
 import { useRequest } from '../ipc';
 import { DataTable, type Column } from '../ui/DataTable';
@@ -7,11 +8,17 @@ import { useT } from '../ui/i18n';
 import { RequestView } from '../ui/RequestView';
 import { Section } from '../ui/Section';
 import { StateBadge } from '../ui/StateBadge';
+import { RunDetailView } from './RunDetailView';
+import './runs.css';
 
-/** Recorded runs (`runs:list`): what was trained, on which labels, with which seed and backend. */
+/** Recorded runs (`runs:list`); the selected one (newest by default) read back whole (`runs:get`). */
 export function CompareArea() {
   const t = useT();
   const runs = useRequest('runs:list', {}, { refetchOn: ['runs', 'labels'] });
+  const [picked, setPicked] = useState<string | null>(null);
+  const list = runs.data ?? [];
+  const selected = list.find((r) => r.id === picked) ?? list.find((r) => r.kind === 'comparison' && r.state === 'succeeded') ?? null;
+  const detail = useRequest('runs:get', selected ? { runId: selected.id } : null, { refetchOn: ['runs'] });
   const columns: Column<RunSummary>[] = [
     { id: 'run', header: t('compare.col.run'), cell: (r) => <span title={r.id}>{shortId(r.id)}</span>, mono: true },
     { id: 'created', header: t('compare.col.created'), cell: (r) => formatDateTime(r.createdAtMs), mono: true },
@@ -38,16 +45,32 @@ export function CompareArea() {
     },
   ];
   return (
-    <Section title={t('compare.runs.title')} meta={runs.data && runs.data.length > 0 ? t('common.count', { count: runs.data.length }) : undefined} testId="compare-runs">
-      <RequestView state={runs} what={t('compare.what.runs')}>
-        {(list) =>
-          list.length === 0 ? (
-            <EmptyState icon="compare" title={t('compare.empty.title')} body={t('compare.empty.body')} commands={['vigil label', 'vigil compare']} testId="runs-empty" />
-          ) : (
-            <DataTable label={t('compare.runs.title')} columns={columns} rows={list} rowKey={(r) => r.id} testId="runs-table" />
-          )
-        }
-      </RequestView>
-    </Section>
+    <>
+      <Section title={t('compare.runs.title')} meta={list.length > 0 ? t('common.count', { count: list.length }) : undefined} testId="compare-runs">
+        <RequestView state={runs} what={t('compare.what.runs')}>
+          {(rows) =>
+            rows.length === 0 ? (
+              <EmptyState icon="compare" title={t('compare.empty.title')} body={t('compare.empty.body')} commands={['vigil label', 'vigil compare']} testId="runs-empty" />
+            ) : (
+              <DataTable
+                label={t('compare.runs.title')}
+                columns={columns}
+                rows={rows}
+                rowKey={(r) => r.id}
+                testId="runs-table"
+                rowTestId="run-row"
+                onRowClick={(r) => setPicked(r.id)}
+                selectedKey={selected?.id ?? null}
+              />
+            )
+          }
+        </RequestView>
+      </Section>
+      {list.length > 0 && (
+        <Section title={selected ? t('compare.detail.title', { run: shortId(selected.id) }) : t('compare.detail.pick')} testId="compare-detail">
+          {selected ? <RequestView state={detail} what={t('compare.detail.what')}>{(run) => <RunDetailView run={run} />}</RequestView> : <p className="muted">{t('compare.detail.pick')}</p>}
+        </Section>
+      )}
+    </>
   );
 }

@@ -36,7 +36,7 @@ export function runJob<R>(
         else if (fin.jobId === jobId) settle(fin);
       }),
       api.on('job:event', (e) => {
-        if (e.jobId === jobId && e.kind === 'progress') opts.onProgress?.({ value: e.value, etaMs: e.etaMs, ...(e.message ? { message: e.message } : {}) });
+        if (e.jobId === jobId && e.kind === 'progress' && e.task === undefined) opts.onProgress?.({ value: e.value, etaMs: e.etaMs, ...(e.message ? { message: e.message } : {}) });
       }),
     );
     api.invoke('jobs:start', { kind, params }).then(

@@ -7,6 +7,8 @@ import type { EventMap } from '../../shared/ipc/contract';
  * not in the list returns null: the caller re-fetches the list.
  */
 export function applyJobEvent(jobs: readonly JobSummary[], ev: JobEvent, nowMs: number): readonly JobSummary[] | null {
+  // A task's own progress (per-task bars) is not the job's.
+  if (ev.kind === 'progress' && ev.task !== undefined) return jobs;
   const i = jobs.findIndex((j) => j.id === ev.jobId);
   if (i < 0) return ev.kind === 'status' || ev.kind === 'progress' ? null : jobs;
   const job = jobs[i] as JobSummary;

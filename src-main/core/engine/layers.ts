@@ -395,6 +395,11 @@ function sigmoid(z: number): number {
   return 1 / (1 + Math.exp(-z));
 }
 
+/** tanh through exp (V8's Math.tanh is a much slower library call); exact to float64 rounding. */
+function tanh(z: number): number {
+  return 1 - 2 / (Math.exp(2 * z) + 1);
+}
+
 /**
  * LSTM (Keras / TF.js semantics: gates i, f, c, o; tanh; sigmoid recurrent activation; one bias;
  * unit forget bias at init), returning the last hidden state. Input windows are [B, F, W]
@@ -480,7 +485,7 @@ export class LSTMLast implements Layer {
         for (let j = 0; j < H; j++) {
           const ig = sigmoid(zx[zb + j]! + bias[j]!);
           const fg = sigmoid(zx[zb + H + j]! + bias[H + j]!);
-          const gg = Math.tanh(zx[zb + 2 * H + j]! + bias[2 * H + j]!);
+          const gg = tanh(zx[zb + 2 * H + j]! + bias[2 * H + j]!);
           const og = sigmoid(zx[zb + 3 * H + j]! + bias[3 * H + j]!);
           zx[zb + j] = ig;
           zx[zb + H + j] = fg;
@@ -489,7 +494,7 @@ export class LSTMLast implements Layer {
           const u = b * H + j;
           const c = fg * cAll[cp + u]! + ig * gg;
           cAll[cn + u] = c;
-          const tc = Math.tanh(c);
+          const tc = tanh(c);
           tcAll[cp + u] = tc;
           hAll[cn + u] = og * tc;
         }

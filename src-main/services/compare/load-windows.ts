@@ -29,10 +29,10 @@ function hashWindows(w: WindowSet): string {
 
 /**
  * Windows from the workspace: each object's series labelled by the label-set version (METHODS.md
- * §2), rows outside the version's business hours dropped, then the paper's windows (abnormal
+ * §2), rows outside the version's business hours dropped (unless `allHours`, e.g. for scoring), then the paper's windows (abnormal
  * windows end at an outage's first row) or sliding windows (PROTOCOL.md §3).
  */
-export async function windowsFromWorkspace(ws: Workspace, opts: { labelSetId?: string; version?: number; W: number; mode: WindowMode; counters?: string[] }): Promise<WindowSource> {
+export async function windowsFromWorkspace(ws: Workspace, opts: { labelSetId?: string; version?: number; W: number; mode: WindowMode; counters?: string[]; allHours?: boolean }): Promise<WindowSource> {
   const sets = await listLabelSets(ws);
   const labelSetId = opts.labelSetId ?? sets[sets.length - 1]?.labelSetId;
   if (!labelSetId) throw new VigilError('NOT_FOUND', 'the workspace has no label set', { hint: 'Import access logs (vigil import) to label outages first.' });
@@ -48,7 +48,7 @@ export async function windowsFromWorkspace(ws: Workspace, opts: { labelSetId?: s
   for (const s of summaries) {
     const series = await readSeries(ws, s.object, { counters });
     if (!series || series.counters.length !== counters.length) continue;
-    input.push({ series, labels: rowLabels(series.times, v.spans, s.object), mask: businessHoursMask(series.times, v.rules.businessHours) });
+    input.push({ series, labels: rowLabels(series.times, v.spans, s.object), ...(opts.allHours ? {} : { mask: businessHoursMask(series.times, v.rules.businessHours) }) });
   }
   const windows = buildWindows(input, { W: opts.W, counters }, opts.mode);
   return { windows, origin: { kind: 'workspace', labelSetId, labelVersion: v.version }, dataHash: hashWindows(windows), windowMode: opts.mode.kind };

@@ -22,7 +22,7 @@ function versions(root: string): Record<string, string> {
   return out;
 }
 
-export async function startRun(ws: Workspace, r: { id: string; kind: string; source: WindowSource; seed: number; settings: unknown; backend: BackendInfo; appRoot: string }): Promise<void> {
+export async function startRun(ws: Workspace, r: { id: string; kind: string; source: WindowSource; seed: number | null; settings: unknown; backend: BackendInfo; appRoot: string }): Promise<void> {
   const o = r.source.origin;
   await ws.transaction((tx) =>
     tx.run('INSERT INTO runs (id, kind, state, created_at_ms, label_set_id, label_version, data_hash, seed, settings, backend, versions) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)', [

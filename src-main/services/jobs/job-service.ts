@@ -67,6 +67,9 @@ export class JobService {
       throwIfCancelled,
       runTask: <T>(script: string, payload: unknown, o: { task?: string; onProgress?: (v: number) => void; maxHeapMb?: number } = {}) => {
         const task = o.task ?? script;
+        // Per-task progress (\`task\` set) for the UI's per-task bars; the job's own progress has no task.
+        const taskStartMs = Date.now();
+        const taskThrottle = new Throttle(PROGRESS_INTERVAL_MS);
         const onEvent = (e: WorkerTaskEvent) => {
           switch (e.kind) {
             case 'log':
@@ -74,6 +77,7 @@ export class JobService {
               break;
             case 'progress':
               o.onProgress?.(e.value);
+              if (o.task && taskThrottle.pass(e.value >= 1)) send({ kind: 'progress', jobId, task, value: e.value, etaMs: estimateEtaMs(e.value, Date.now() - taskStartMs) });
               break;
             case 'epoch':
               send({ kind: 'epoch', jobId, task, epoch: e.epoch, epochs: e.epochs, loss: e.loss, ...(e.valLoss !== undefined ? { valLoss: e.valLoss } : {}) });

@@ -10,12 +10,9 @@ import { listImports, listRuns } from '../workspace/record-store';
 import { getLabelVersion, listLabelSets } from '../workspace/label-store';
 import { appVersion } from '../paths';
 
-async function comparisonOf(ws: Workspace, runId: string): Promise<ReportComparison | null> {
-  const run = await ws.one('SELECT * FROM runs WHERE id = $1', [runId]);
-  if (!run) return null;
-  const settings = JSON.parse(String(run['settings'])) as Record<string, unknown> & { models?: string[]; folds?: number };
+/** A run's stored fold metrics, per `split/sampling` setting and model, folds ascending. */
+export async function readFoldMetrics(ws: Workspace, runId: string): Promise<Map<string, Map<string, FoldMetrics[]>>> {
   const folds = await ws.all('SELECT model, setting, fold, metrics FROM fold_metrics WHERE run_id = $1 ORDER BY setting, model, fold', [runId]);
-  const preds = await ws.all('SELECT model, setting, label, score FROM predictions WHERE run_id = $1', [runId]);
   const bySetting = new Map<string, Map<string, FoldMetrics[]>>();
   for (const f of folds) {
     const setting = String(f['setting']);
@@ -24,6 +21,16 @@ async function comparisonOf(ws: Workspace, runId: string): Promise<ReportCompari
     m.set(model, [...(m.get(model) ?? []), JSON.parse(String(f['metrics'])) as FoldMetrics]);
     bySetting.set(setting, m);
   }
+  return bySetting;
+}
+
+/** The run's comparison as the report shows it (also read by the Compare area, routes-runs.ts). */
+export async function comparisonOf(ws: Workspace, runId: string): Promise<ReportComparison | null> {
+  const run = await ws.one('SELECT * FROM runs WHERE id = $1', [runId]);
+  if (!run) return null;
+  const settings = JSON.parse(String(run['settings'])) as Record<string, unknown> & { models?: string[]; folds?: number };
+  const preds = await ws.all('SELECT model, setting, label, score FROM predictions WHERE run_id = $1', [runId]);
+  const bySetting = await readFoldMetrics(ws, runId);
   const order = settings.models ?? [];
   const groups: ReportGroup[] = [];
   for (const [setting, models] of [...bySetting].sort(([a], [b]) => a.localeCompare(b))) {

@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { WorkerPool } from '../jobs/worker-pool';
+import { JobService } from '../jobs/job-service';
+import { appPaths, findAppRoot } from '../paths';
+import { Workspace } from '../workspace/duckdb-workspace';
+import { runImport } from '../import/run-import';
+import { getLabelVersion } from '../workspace/label-store';
+import { scoreWorkspace, trainWorkspaceModel } from './train-and-score';
+import { MODEL_META_FILE } from '../../core/eval/train-final';
+import { VigilError } from '../../../shared/errors';
+
+// Real import (two demo counters + one log), real training in a worker, TF.js scoring in another.
+const root = findAppRoot(import.meta.dirname);
+const demo = join(root, 'resources/demo/data');
+const tmp = mkdtempSync(join(tmpdir(), 'vigil-train-'));
+let ws: Workspace;
+let pool: WorkerPool;
+let jobs: JobService;
+
+beforeAll(async () => {
+  ws = await Workspace.open(join(tmp, 'ws'));
+  await runImport(ws, ['ActiveService', 'ElapsedTime', 'GcTime'].map((c) => join(demo, `[20240304-20240505]tomcat_${c}.csv`)).concat(join(demo, 'access-MIS-WAS-A.log.gz')), { timeZone: 'Asia/Seoul' });
+  pool = new WorkerPool(2);
+  jobs = new JobService(pool, () => undefined);
+});
+afterAll(async () => {
+  await pool.close();
+  ws.close();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('train → score', () => {
+  it('saves a TF.js model that scores every window, stores the flags, and refuses a model of another format version', async () => {
+    const trained = await jobs.start('train', 't', (ctx) => trainWorkspaceModel(ctx, ws, appPaths(root), { model: 'cnn', epochs: 3, batchSize: 16, seed: 1, negativeSampling: true, W: 4 })).done;
+    expect(trained.meta).toMatchObject({ format: 'vigil-model', formatVersion: 1, model: 'cnn', W: 4, counters: ['ActiveService', 'ElapsedTime', 'GcTime'] });
+    expect(JSON.parse(readFileSync(join(trained.modelDir, 'model.json'), 'utf8'))).toMatchObject({ format: 'layers-model' });
+
+    const scored = await jobs.start('score', 's', (ctx) => scoreWorkspace(ctx, ws, appPaths(root), { modelRunId: trained.runId })).done;
+    // 4 objects × (18,144 − 3) sliding windows, every hour of the day.
+    expect(scored.windows).toBe(4 * (18144 - 3));
+    const stored = await ws.all('SELECT count(*) AS n, min(score) AS lo, max(score) AS hi FROM predictions WHERE run_id = $1', [scored.runId]);
+    expect(Number(stored[0]?.['n'])).toBe(scored.windows);
+    expect(Number(stored[0]?.['lo'])).toBeGreaterThanOrEqual(0);
+    expect(Number(stored[0]?.['hi'])).toBeLessThanOrEqual(1);
+    const flags = await getLabelVersion(ws, scored.labelSetId);
+    expect(flags.spans.length).toBe(scored.spans);
+    expect(flags.spans.every((s) => s.provenance === 'model')).toBe(true);
+
+    const metaFile = join(trained.modelDir, MODEL_META_FILE);
+    const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as Record<string, unknown>;
+    writeFileSync(metaFile, JSON.stringify({ ...meta, formatVersion: 99 }));
+    const err = await jobs.start('score', 's2', (ctx) => scoreWorkspace(ctx, ws, appPaths(root), { modelRunId: trained.runId })).done.catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(VigilError);
+    expect((err as VigilError).code).toBe('UNSUPPORTED_FORMAT');
+    expect((err as VigilError).message).toMatch(/format version 99/);
+  });
+});

@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import type { ModelKind } from '../../../shared/domain/models';
+import type { LabelSpan } from '../../../shared/domain/labels';
+import { VigilError } from '../../../shared/errors';
+import type { ModelMeta } from '../../core/eval/train-final';
+import { resolveBackend } from '../../core/engine/backend-resolve';
+import type { JobContext } from '../jobs/job-service';
+import type { Workspace } from '../workspace/duckdb-workspace';
+import { createLabelSet } from '../workspace/label-store';
+import { workerScript, type AppPaths } from '../paths';
+import { windowsFromWorkspace } from './load-windows';
+import { shareWindows } from './shared-windows';
+import { finishRun, startRun } from './run-store';
+
+export interface TrainSettings {
+  model: ModelKind;
+  epochs: number;
+  batchSize: number;
+  seed: number;
+  negativeSampling: boolean;
+  W: number;
+  labelSetId?: string;
+}
+
+/** `vigil train`: the deployable model, trained on every labelled window of the workspace. */
+export async function trainWorkspaceModel(ctx: JobContext, ws: Workspace, paths: AppPaths, s: TrainSettings): Promise<{ runId: string; modelDir: string; meta: ModelMeta; trainSeconds: number }> {
+  const source = await windowsFromWorkspace(ws, { W: s.W, mode: { kind: 'paper' }, ...(s.labelSetId ? { labelSetId: s.labelSetId } : {}) });
+  const runId = randomUUID();
+  const modelDir = join(ws.dir, 'models', runId, s.model);
+  const { info: backend } = await resolveBackend({ threads: 1 });
+  await startRun(ws, { id: runId, kind: 'train', source, seed: s.seed, settings: { ...s, modelDir }, backend, appRoot: paths.root });
+  const o = source.origin;
+  try {
+    const r = await ctx.runTask<{ meta: ModelMeta; trainSeconds: number }>(
+      workerScript(paths, 'train-final'),
+      { windows: shareWindows(source.windows), model: s.model, params: {}, epochs: s.epochs, batchSize: s.batchSize, seed: s.seed, negativeSampling: s.negativeSampling, modelDir, provenance: { dataHash: source.dataHash, labelSetId: o.kind === 'workspace' ? o.labelSetId : null, labelVersion: o.kind === 'workspace' ? o.labelVersion : null } },
+      { task: `train ${s.model}`, onProgress: (v) => ctx.progress(v) },
+    );
+    await finishRun(ws, runId, 'succeeded', null);
+    return { runId, modelDir, meta: r.meta, trainSeconds: r.trainSeconds };
+  } catch (e) {
+    await finishRun(ws, runId, ctx.signal.aborted ? 'cancelled' : 'failed', { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e) });
+    throw e;
+  }
+}
+
+/**
+ * `vigil score`: applies a saved model to every window of the workspace (sliding, stride 1, all
+ * hours) → per-window scores and flags in `predictions`, and the flagged stretches as a label set
+ * of provenance "model" so the Labels view draws them beside the health-check outages.
+ */
+export async function scoreWorkspace(ctx: JobContext, ws: Workspace, paths: AppPaths, o: { modelRunId: string; W?: number }): Promise<{ runId: string; windows: number; flagged: number; spans: number; labelSetId: string }> {
+  const trainRun = await ws.one("SELECT settings FROM runs WHERE id = $1 AND kind = 'train'", [o.modelRunId]);
+  if (!trainRun) throw new VigilError('NOT_FOUND', `no trained model with run id ${o.modelRunId}`, { hint: 'List runs in the Compare area or train one with `vigil train`.' });
+  const settings = JSON.parse(String(trainRun['settings'])) as { modelDir: string; W: number; model: string };
+  const source = await windowsFromWorkspace(ws, { W: o.W ?? settings.W, mode: { kind: 'sliding', stride: 1 }, allHours: true });
+  const windows = shareWindows(source.windows);
+  const { info: backend } = await resolveBackend({ threads: 1 });
+  const runId = randomUUID();
+  await startRun(ws, { id: runId, kind: 'score', source, seed: null, settings: { modelRunId: o.modelRunId, modelDir: settings.modelDir }, backend, appRoot: paths.root });
+  const r = await ctx.runTask<{ scores: Float32Array; threshold: number; model: string }>(workerScript(paths, 'score'), { modelDir: settings.modelDir, windows }, { task: `score ${settings.model}`, onProgress: (v) => ctx.progress(v) });
+  // Flagged windows, merged per object into spans from the first flagged window's start to the last one's end.
+  const spans: LabelSpan[] = [];
+  const cadence = new Map<number, number>();
+  for (let i = 1; i < windows.n; i++) if (windows.objectIndex[i] === windows.objectIndex[i - 1]) cadence.set(windows.objectIndex[i]!, Math.min(cadence.get(windows.objectIndex[i]!) ?? Infinity, windows.endMs[i]! - windows.endMs[i - 1]!));
+  let flagged = 0;
+  let open: LabelSpan | null = null;
+  for (let i = 0; i < windows.n; i++) {
+    const obj = windows.objectIndex[i]!;
+    const step = cadence.get(obj) ?? 300_000;
+    const flag = (r.scores[i] ?? 0) >= r.threshold;
+    if (flag) flagged++;
+    const start = windows.endMs[i]! - (windows.W - 1) * step;
+    const object = windows.objects[obj] ?? null;
+    if (flag && open && open.object === object && start <= open.endMs) open.endMs = windows.endMs[i]! + step;
+    else if (flag) {
+      if (open) spans.push(open);
+      open = { id: randomUUID(), object, startMs: start, endMs: windows.endMs[i]! + step, provenance: 'model', note: `${settings.model} p ≥ ${r.threshold}` };
+    }
+  }
+  if (open) spans.push(open);
+  const labelSet = await ws.transaction(async (tx) => {
+    const app = await tx.conn.createAppender('predictions');
+    try {
+      for (let i = 0; i < windows.n; i++) {
+        app.appendVarchar(runId);
+        app.appendVarchar(settings.model);
+        app.appendVarchar('score');
+        app.appendInteger(0);
+        app.appendSmallInt(windows.objectIndex[i] ?? 0);
+        app.appendDouble(windows.endMs[i] ?? 0);
+        app.appendTinyInt(windows.y[i] ?? 0);
+        app.appendDouble(r.scores[i] ?? 0);
+        app.appendBoolean((r.scores[i] ?? 0) >= r.threshold);
+        app.endRow();
+      }
+    } finally {
+      app.closeSync();
+    }
+    const rules = { gapFactor: 0, businessHours: null };
+    return createLabelSet(tx, `Model flags: ${settings.model} (run ${o.modelRunId.slice(0, 8)})`, rules, spans, { kind: 'create', source: 'model', note: `${flagged} of ${windows.n} windows flagged` });
+  });
+  await finishRun(ws, runId, 'succeeded', null);
+  return { runId, windows: windows.n, flagged, spans: spans.length, labelSetId: labelSet.labelSetId };
+}
