@@ -20,6 +20,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { PAPER_COUNTERS } from '../../shared/domain/series';
 
 // ---------------------------------------------------------------------------------------------
 // Constants
@@ -34,18 +35,8 @@ const BUCKET = 300; // seconds, Scouter daily 5-minute grid
 const ROWS_PER_DAY = 288;
 const DAY = 86_400;
 
-export const COUNTERS = [
-  'ActiveService',
-  'ApiTimeByService',
-  'ElapsedTime',
-  'RecentUser',
-  'ServiceCount',
-  'TPS',
-  'GcCount',
-  'GcTime',
-  'HeapUsed',
-  'SqlTimeByService',
-] as const;
+/** The paper's ten counters (METHODS.md §1), one export file each. */
+export const COUNTERS = PAPER_COUNTERS;
 export type CounterName = (typeof COUNTERS)[number];
 
 interface ObjectProfile {

@@ -7,7 +7,7 @@
  * Models are built twice: once against a probing arena (`Arena.probe()`, plain arrays) to learn
  * the size, then against a real one (`Arena.sized(bytes)`); views never move after that.
  */
-import { adamJs, createWasmKernels, gemmJs, WA, wasmKernelVariant, type AdamFn, type ConvLowerFn, type GemmFn, type WasmMemory } from './gemm-wasm.js';
+import { adamJs, createWasmKernels, gemmJs, WA, wasmKernelVariant, type AdamFn, type ConvLowerFn, type GemmFn, type LstmCellFn, type WasmMemory } from './gemm-wasm.js';
 
 export { gemmJs };
 
@@ -26,6 +26,7 @@ export class Arena {
   /** WASM 3×3 conv lowering, null on the JS path (layers.ts falls back to its loops). */
   readonly im2col3: ConvLowerFn | null;
   readonly col2im3: ConvLowerFn | null;
+  readonly lstmCell: LstmCellFn | null;
   readonly kernel: KernelUsed;
 
   private constructor(bytes: number | null, kernel: KernelChoice) {
@@ -36,6 +37,7 @@ export class Arena {
       this.adam = adamJs;
       this.im2col3 = null;
       this.col2im3 = null;
+      this.lstmCell = null;
       this.kernel = 'js';
       return;
     }
@@ -47,6 +49,7 @@ export class Arena {
     this.adam = w?.adam ?? adamJs;
     this.im2col3 = w?.im2col3 ?? null;
     this.col2im3 = w?.col2im3 ?? null;
+    this.lstmCell = w?.lstmCell ?? null;
     this.kernel = w ? (wasmKernelVariant() ?? 'wasm-simd') : 'js';
   }
 

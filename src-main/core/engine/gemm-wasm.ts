@@ -107,6 +107,21 @@ class Code {
   geU(): this { this.b.push(0x4f); return this; }
   eq(): this { this.b.push(0x46); return this; }
   select(): this { this.b.push(0x1b); return this; }
+  fmin(): this { return this.simd(0xe8); }
+  fmax(): this { return this.simd(0xe9); }
+  fneg(): this { return this.simd(0xe1); }
+  fnearest(): this { return this.simd(0x6a); }
+  i32x4TruncSat(): this { return this.simd(0xf8); }
+  i32x4Add(): this { return this.simd(0xae); }
+  i32x4Shl(): this { return this.simd(0xab); }
+  i32x4Splat(): this { return this.simd(0x11); }
+  /** v128.const with four copies of the float32 v */
+  fconst(v: number): this {
+    this.simd(0x0c);
+    const f = new Uint8Array(new Float32Array([v]).buffer);
+    for (let i = 0; i < 4; i++) this.b.push(f[0]!, f[1]!, f[2]!, f[3]!);
+    return this;
+  }
   /** memory.fill(dst, byte, n) */
   memFill(): this { this.b.push(0xfc, 0x0b, 0x00); return this; }
   /** memory.copy(dst, src, n) */
@@ -321,6 +336,78 @@ function convBody(kind: 'im2col' | 'col2im'): number[] {
   return [...uleb(1), ...uleb(16), I32, ...c.b];
 }
 
+/**
+ * Pushes exp(x) (f32x4) for the v128 local x (clobbered; n, r scratch): Cephes expf — clamp,
+ * n = round(x·log2 e), r = x − n·ln 2 (two-part), degree-6 polynomial, times 2ⁿ via the exponent
+ * bits. ~1 ulp in float32.
+ */
+function emitExp(c: Code, x: number, n: number, r: number): void {
+  c.get(x).fconst(88.3762626647949).fmin().fconst(-87.3).fmax().set(x);
+  c.get(x).fconst(1.44269504088896341).fmul().fnearest().set(n);
+  c.get(x).get(n).fconst(0.693359375).fmul().fsub().get(n).fconst(-2.12194440e-4).fmul().fsub().set(r);
+  c.fconst(1.987569150e-4).get(r).fmul().fconst(1.3981999507e-3).fadd();
+  c.get(r).fmul().fconst(8.3334519073e-3).fadd();
+  c.get(r).fmul().fconst(4.1665795894e-2).fadd();
+  c.get(r).fmul().fconst(1.6666665459e-1).fadd();
+  c.get(r).fmul().fconst(5.0000001201e-1).fadd();
+  c.get(r).fmul().get(r).fmul().get(r).fadd().fconst(1).fadd();
+  c.get(n).i32x4TruncSat().i32(127).i32x4Splat().i32x4Add().i32(23).i32x4Shl();
+  c.fmul();
+}
+
+/**
+ * lstmCell(pZ, pBias, pCprev, pCnext, pTc, pHnext, B, H): one LSTM time step's gates for B rows
+ * (layers.ts LSTMLast.forward): z[b, 4H] (+bias) → i, f, g, o written back in place,
+ * c = f·c₋₁ + i·g, tanh(c), h = o·tanh(c). H a multiple of 4.
+ */
+function lstmBody(): number[] {
+  const [pZ, pBias, pCp, pCn, pTc, pHn, Bn, H] = [0, 1, 2, 3, 4, 5, 6, 7];
+  const [H4, b, j, zb, hb] = [8, 9, 10, 11, 12];
+  const [x, n, r, vi, vf, vg, vo, vc] = [13, 14, 15, 16, 17, 18, 19, 20];
+  const c = new Code();
+  c.get(H).i32(2).shl().set(H4);
+  const gate = (k: number, out: number, act: 'sig' | 'tanh'): void => {
+    // x = z[b, k·H + j] + bias[k·H + j]
+    c.get(zb).get(H4).i32(k).mul().add().get(j).add().vload(0);
+    c.get(pBias).get(H4).i32(k).mul().add().get(j).add().vload(0).fadd();
+    if (act === 'sig') c.fneg().set(x);
+    else c.fconst(2).fmul().set(x);
+    if (act === 'sig') {
+      c.fconst(1);
+      c.fconst(1);
+      emitExp(c, x, n, r);
+      c.fadd().fdiv().set(out);
+    } else {
+      c.fconst(1).fconst(2);
+      emitExp(c, x, n, r);
+      c.fconst(1).fadd().fdiv().fsub().set(out);
+    }
+    c.get(zb).get(H4).i32(k).mul().add().get(j).add().get(out).vstore(0);
+  };
+  c.loopTo(b, () => c.get(Bn), 1, () => {
+    c.get(pZ).get(b).get(H4).i32(4).mul().mul().add().set(zb);
+    c.get(b).get(H4).mul().set(hb);
+    c.loopTo(j, () => c.get(H4), 16, () => {
+      gate(0, vi, 'sig');
+      gate(1, vf, 'sig');
+      gate(2, vg, 'tanh');
+      gate(3, vo, 'sig');
+      // c = f·c₋₁ + i·g
+      c.get(vf).get(pCp).get(hb).add().get(j).add().vload(0).fmul().get(vi).get(vg).fmul().fadd().set(vc);
+      c.get(pCn).get(hb).add().get(j).add().get(vc).vstore(0);
+      // tanh(c) = 1 − 2/(exp(2c) + 1)
+      c.get(vc).fconst(2).fmul().set(x);
+      c.fconst(1).fconst(2);
+      emitExp(c, x, n, r);
+      c.fconst(1).fadd().fdiv().fsub().set(vc);
+      c.get(pTc).get(hb).add().get(j).add().get(vc).vstore(0);
+      c.get(pHn).get(hb).add().get(j).add().get(vo).get(vc).fmul().vstore(0);
+    });
+  });
+  c.end();
+  return [...uleb(2), ...uleb(5), I32, ...uleb(8), V128, ...c.b];
+}
+
 function buildModule(fma: boolean): Uint8Array {
   useFma = fma;
   const F32 = 0x7d;
@@ -328,11 +415,12 @@ function buildModule(fma: boolean): Uint8Array {
   const a = adamBody();
   const i2c = convBody('im2col');
   const c2i = convBody('col2im');
-  const type = [3, 0x60, N_PARAMS, ...new Array<number>(N_PARAMS).fill(I32), 0, 0x60, 10, I32, I32, I32, I32, I32, F32, F32, F32, F32, F32, 0, 0x60, 6, I32, I32, I32, I32, I32, I32, 0];
+  const lc = lstmBody();
+  const type = [4, 0x60, N_PARAMS, ...new Array<number>(N_PARAMS).fill(I32), 0, 0x60, 10, I32, I32, I32, I32, I32, F32, F32, F32, F32, F32, 0, 0x60, 6, I32, I32, I32, I32, I32, I32, 0, 0x60, 8, I32, I32, I32, I32, I32, I32, I32, I32, 0];
   const imp = [1, ...str('env'), ...str('mem'), 0x02, 0x00, ...uleb(1)];
-  const fn = [4, 0, 1, 2, 2];
-  const exp = [4, ...str('gemm'), 0x00, 0, ...str('adam'), 0x00, 1, ...str('im2col3'), 0x00, 2, ...str('col2im3'), 0x00, 3];
-  const code = [4, ...uleb(g.length), ...g, ...uleb(a.length), ...a, ...uleb(i2c.length), ...i2c, ...uleb(c2i.length), ...c2i];
+  const fn = [5, 0, 1, 2, 2, 3];
+  const exp = [5, ...str('gemm'), 0x00, 0, ...str('adam'), 0x00, 1, ...str('im2col3'), 0x00, 2, ...str('col2im3'), 0x00, 3, ...str('lstmCell'), 0x00, 4];
+  const code = [5, ...uleb(g.length), ...g, ...uleb(a.length), ...a, ...uleb(i2c.length), ...i2c, ...uleb(c2i.length), ...c2i, ...uleb(lc.length), ...lc];
   return new Uint8Array([
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
     ...section(1, type),
@@ -431,9 +519,13 @@ export function adamJs(w: Float32Array, g: Float32Array, m: Float32Array, v: Flo
 /** 3×3 'same' conv lowering (see convBody); false when the arrays are not in the arena. */
 export type ConvLowerFn = (x: Float32Array, col: Float32Array, B: number, H: number, W: number, C: number) => boolean;
 
+/** One LSTM step's gate math (see lstmBody); false when not applicable (layers.ts loops then). */
+export type LstmCellFn = (z: Float32Array, zOff: number, bias: Float32Array, c: Float32Array, cPrevOff: number, cNextOff: number, tc: Float32Array, tcOff: number, h: Float32Array, hNextOff: number, B: number, H: number) => boolean;
+
 export interface WasmKernels {
   gemm: GemmFn;
   adam: AdamFn;
+  lstmCell: LstmCellFn;
   im2col3: ConvLowerFn;
   col2im3: ConvLowerFn;
 }
@@ -494,5 +586,11 @@ export function createWasmKernels(memory: WasmMemory): WasmKernels | null {
     rawC2i(dIn.byteOffset, dcol.byteOffset, B, H, W, C);
     return true;
   };
-  return { gemm, adam, im2col3, col2im3 };
+  const rawLstm = inst.exports['lstmCell'] as (a: number, b: number, c: number, d: number, e: number, f: number, g: number, h: number) => void;
+  const lstmCell: LstmCellFn = (z, zOff, bias, cc, cPrevOff, cNextOff, tc, tcOff, h, hNextOff, B, H) => {
+    if ((H & 3) !== 0 || z.buffer !== buf || bias.buffer !== buf || cc.buffer !== buf || tc.buffer !== buf || h.buffer !== buf) return false;
+    rawLstm(z.byteOffset + 4 * zOff, bias.byteOffset, cc.byteOffset + 4 * cPrevOff, cc.byteOffset + 4 * cNextOff, tc.byteOffset + 4 * tcOff, h.byteOffset + 4 * hNextOff, B, H);
+    return true;
+  };
+  return { gemm, adam, im2col3, col2im3, lstmCell };
 }

@@ -7,7 +7,7 @@
  * Architectures: PROTOCOL.md §6, METHODS.md §4.
  */
 import type { Arena } from './arena.js';
-import type { ConvLowerFn, GemmFn } from './gemm-wasm.js';
+import type { ConvLowerFn, GemmFn, LstmCellFn } from './gemm-wasm.js';
 import { glorotUniform, orthogonal, type Rng } from './rng.js';
 
 export interface Param {
@@ -426,6 +426,7 @@ export class LSTMLast implements Layer {
   private readonly dc: Float32Array; // [maxB, H]
   private readonly rT: Float32Array; // [4H, H]
   private readonly gemm: GemmFn;
+  private readonly cell: LstmCellFn | null;
   private readonly ones: Float32Array;
 
   constructor(arena: Arena, maxB: number, readonly F: number, readonly W: number, readonly H: number) {
@@ -449,6 +450,7 @@ export class LSTMLast implements Layer {
     this.rT = arena.f32(G * H);
     this.gemm = arena.gemm;
     this.ones = arena.ones(W * maxB);
+    this.cell = arena.lstmCell;
   }
 
   init(rng: Rng): void {
@@ -480,6 +482,8 @@ export class LSTMLast implements Layer {
       if (t > 0) this.gemm(B, G, H, hAll, t * BH, H, 1, this.recurrent.w, 0, G, zx, zt, G, true);
       const cp = t * BH;
       const cn = (t + 1) * BH;
+      // gates in WASM SIMD (polynomial exp) when available, else the loop below
+      if (this.cell?.(zx, zt, bias, cAll, cp, cn, tcAll, cp, hAll, cn, B, H)) continue;
       for (let b = 0; b < B; b++) {
         const zb = zt + b * G;
         for (let j = 0; j < H; j++) {

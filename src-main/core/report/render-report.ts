@@ -50,7 +50,7 @@ function groupTable(s: ReportStrings, g: ReportGroup): Html {
     const vals = g.rows.map((r) => r.metrics[c.key].mean).filter((v): v is number => v !== null);
     if (vals.length > 1) best.set(c.key, c.better === 'high' ? Math.max(...vals) : Math.min(...vals));
   }
-  return html`<table><thead><tr><th>${s.model}</th><th>${s.folds}</th>${METRIC_COLUMNS.map((c) => html`<th>${c.label}</th>`)}<th>${s.winPerSec}</th></tr></thead><tbody>
+  return html`<table class="comparison"><thead><tr><th>${s.model}</th><th>${s.folds}</th>${METRIC_COLUMNS.map((c) => html`<th>${c.label}</th>`)}<th>${s.winPerSec}</th></tr></thead><tbody>
 ${g.rows.map(
   (r) =>
     html`<tr><td>${r.model}</td><td class="num">${r.folds}</td>${METRIC_COLUMNS.map((c) => {
