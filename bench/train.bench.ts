@@ -26,7 +26,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { gunzipSync } from 'node:zlib';
-import { mulberry32, streamSeed } from '../src-main/core/engine/rng.js';
+import { mulberry32 } from '../src-main/core/engine/rng.js';
+import { kfoldSplits } from '../src-main/core/eval/splits.js';
+import { buildWindows } from '../src-main/core/windows/build-windows.js';
 import { runTorchRef, torchAvailable, type RefConfig, type RefData } from './torch-ref.js';
 
 type Kind = 'cnn' | 'lstm' | 'contrastive';
@@ -92,7 +94,10 @@ function slice(s: Series, rows: number): Series {
   return { X: s.X.slice(start * s.F, (start + rows) * s.F), y: s.y.slice(start, start + rows), N: rows, F: s.F, source: `${s.source} rows ${start}..${start + rows - 1}` };
 }
 
-/** Windows [M, F, W] (feature-major, WindowSet layout), min–max scaled, labels yw[i] = y[i+W−1]. */
+/**
+ * Windows [M, F, W] (feature-major, WindowSet layout), min–max scaled, labels yw[i] = y[i+W−1]:
+ * the product's sliding windows (windows/build-windows.ts, stride 1) over the globally scaled series.
+ */
 function windows(s: Series): { x: Float32Array; yw: Uint8Array; M: number } {
   const { X, y, N, F } = s;
   const mn = new Float64Array(F).fill(Infinity);
@@ -102,30 +107,19 @@ function windows(s: Series): { x: Float32Array; yw: Uint8Array; M: number } {
     if (v < mn[k]!) mn[k] = v;
     if (v > mx[k]!) mx[k] = v;
   }
-  const M = N - W + 1;
-  const x = new Float32Array(M * F * W);
-  for (let i = 0; i < M; i++) for (let k = 0; k < F; k++) {
-    const r = mx[k]! - mn[k]! || 1;
-    for (let t = 0; t < W; t++) x[(i * F + k) * W + t] = (X[(i + t) * F + k]! - mn[k]!) / r;
-  }
-  return { x, yw: y.slice(W - 1), M };
+  const values = new Float64Array(N * F);
+  for (let t = 0; t < N; t++) for (let k = 0; k < F; k++) values[t * F + k] = (X[t * F + k]! - mn[k]!) / (mx[k]! - mn[k]! || 1);
+  const counters = Array.from({ length: F }, (_, k) => `f${k}`);
+  const cadenceMs = 60_000;
+  const series = { object: ENTITY, objType: 'smd', counters, cadenceMs, times: Float64Array.from({ length: N }, (_, t) => t * cadenceMs), values };
+  const ws = buildWindows([{ series, labels: y }], { W, counters }, { kind: 'sliding', stride: 1 });
+  return { x: ws.x, yw: ws.y, M: ws.n };
 }
 
-/** PROTOCOL.md §4 kfold: returns fold index per window. */
+/** PROTOCOL.md §4 kfold (eval/splits.ts, the product's): fold index per window. */
 function kfold(yw: Uint8Array, K: number, seed = 0): Int32Array {
-  const u = mulberry32(streamSeed(seed, 1));
-  const order: number[] = [];
-  for (const c of [0, 1]) {
-    const idx: number[] = [];
-    yw.forEach((v, i) => v === c && idx.push(i));
-    for (let i = idx.length - 1; i > 0; i--) {
-      const j = Math.floor(u() * (i + 1));
-      [idx[i], idx[j]] = [idx[j]!, idx[i]!];
-    }
-    order.push(...idx);
-  }
   const fold = new Int32Array(yw.length);
-  order.forEach((w, p) => (fold[w] = p % K));
+  for (const f of kfoldSplits(yw, K, seed)) for (const i of f.test) fold[i] = f.fold;
   return fold;
 }
 

@@ -4,7 +4,7 @@ import type { PlainKey } from '../../shared/i18n';
 import type { Translate } from '../ui/i18n';
 import { useT } from '../ui/i18n';
 import { copyOrDownload, fileSlug } from './export';
-import { METRIC_ABBREVIATION, TABLE_METRICS, bestByMetric, foldsNote, formatStat, isBaseline, nextSort, sortRows, tableToCsv, tableToMarkdown, type SortState } from './model-table';
+import { METRIC_ABBREVIATION, TABLE_METRICS, bestByMetric, digitsOf, foldsNote, isBaseline, nextSort, sortRows, tableToCsv, tableToMarkdown, type SortState } from './model-table';
 
 const METRIC_KEY: Record<Exclude<RunMetric, 'fpr' | 'f1' | 'rocAuc' | 'prAuc'>, PlainKey> = {
   acc: 'compare.metric.acc',
@@ -65,10 +65,10 @@ export function ModelTable({ rows, setting, caption, testId }: { rows: readonly 
           <tbody>
             {sorted.map((r) => (
               <tr key={r.model} data-testid={`${testId}-row`} data-model={r.model}>
-                <th scope="row" className="model-cell">
+                <td className="model-cell">
                   {r.model}
                   {isBaseline(r.model) && <span className="tag tag-baseline">{t('compare.table.baseline')}</span>}
-                </th>
+                </td>
                 {TABLE_METRICS.map((m) => {
                   const s = r.metrics[m];
                   const isBest = best[m].has(r.model);
@@ -81,7 +81,14 @@ export function ModelTable({ rows, setting, caption, testId }: { rows: readonly 
                       data-best={isBest ? 'true' : undefined}
                       title={isBest ? t('compare.table.best') : note ? t('compare.table.definedIn', { n: s.folds, folds: r.folds }) : undefined}
                     >
-                      <span className="stat">{formatStat(s, m, undef)}</span>
+                      {s.mean === null ? (
+                        <span className="metric-stat">{undef}</span>
+                      ) : (
+                        // Same text as formatStat (copied tables, tests); the sd goes on a second line to keep columns narrow.
+                        <span className="metric-stat">
+                          <span className="metric-mean">{s.mean.toFixed(digitsOf(m))}</span> <span className="metric-sd">± {(s.std ?? 0).toFixed(digitsOf(m))}</span>
+                        </span>
+                      )}
                       {note && <span className="folds-note"> ({note})</span>}
                     </td>
                   );

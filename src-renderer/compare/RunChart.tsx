@@ -1,42 +1,20 @@
-import { useMemo, useRef } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import type { EChartsCoreOption } from 'echarts/core';
-import { EChart } from '../charts/EChart';
-import type { EChartsType } from '../charts/echarts-setup';
 import { useTheme } from '../theme/theme-context';
-import { useT } from '../ui/i18n';
-import { chartPng, chartSvg, downloadFile, fileSlug } from './export';
-import './run-echarts';
+
+// ECharts loads with the first chart shown, not with the app (as the Labels chart does).
+const RunChartBody = lazy(() => import('./RunChartBody'));
 
 /** A titled chart with "Save PNG" / "Save SVG". */
 export function RunChart({ title, option, height = 280, testId, fileName }: { title: string; option: EChartsCoreOption; height?: number; testId: string; fileName: string }) {
-  const t = useT();
-  const { palette } = useTheme();
-  const chart = useRef<EChartsType | null>(null);
-  const save = (format: 'png' | 'svg') => {
-    const c = chart.current;
-    if (!c) return;
-    const name = `${fileSlug('vigil', fileName)}.${format}`;
-    if (format === 'png') downloadFile(name, chartPng(c, palette.surface));
-    else downloadFile(name, chartSvg(option, c.getWidth(), c.getHeight(), palette.surface));
-  };
   return (
-    <figure className="run-chart" data-testid={testId}>
-      <figcaption className="run-chart-head">
-        <span className="run-chart-title">{title}</span>
-        <span className="run-chart-actions">
-          <button type="button" className="btn btn-small" onClick={() => save('png')} data-testid={`${testId}-png`}>
-            {t('compare.export.png')}
-          </button>
-          <button type="button" className="btn btn-small" onClick={() => save('svg')} data-testid={`${testId}-svg`}>
-            {t('compare.export.svg')}
-          </button>
-        </span>
-      </figcaption>
-      <EChart option={option} height={height} label={title} onChart={(c) => (chart.current = c)} />
-    </figure>
+    <Suspense fallback={<div className="loading-line" style={{ height }} />}>
+      <RunChartBody title={title} option={option} height={height} testId={testId} fileName={fileName} />
+    </Suspense>
   );
 }
 
+/** The theme colours the option builders need (stable while the theme is). */
 export function useRunChartColors() {
   const { palette } = useTheme();
   return useMemo(() => ({ text: palette.text, muted: palette.muted, grid: palette.grid, accent: palette.accent, series: palette.series }), [palette]);

@@ -1,6 +1,3 @@
-import type { EChartsCoreOption } from 'echarts/core';
-import { init } from './run-echarts';
-
 /** Saves `data` (text, Blob or a data: URL) as a file through a temporary link. */
 export function downloadFile(name: string, data: string | Blob, mime = 'text/plain;charset=utf-8'): void {
   const href = typeof data === 'string' && data.startsWith('data:') ? data : URL.createObjectURL(typeof data === 'string' ? new Blob([data], { type: mime }) : data);
@@ -29,21 +26,6 @@ export async function copyOrDownload(text: string, fileName: string, mime: strin
 /** PNG of a live chart (2× pixels, opaque background). */
 export function chartPng(chart: { getDataURL(o: { type: 'png'; pixelRatio: number; backgroundColor: string }): string }, background: string): string {
   return chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: background });
-}
-
-/** SVG of the same option: rendered once more, off screen, by ECharts' SVG renderer. */
-export function chartSvg(option: EChartsCoreOption, width: number, height: number, background: string): string {
-  const box = document.createElement('div');
-  box.style.cssText = `position:fixed;left:-10000px;top:0;width:${width}px;height:${height}px`;
-  document.body.appendChild(box);
-  const chart = init(box, null, { renderer: 'svg', width, height });
-  try {
-    chart.setOption({ ...(option as Record<string, unknown>), backgroundColor: background, animation: false });
-    return chart.getDataURL({ type: 'svg' });
-  } finally {
-    chart.dispose();
-    box.remove();
-  }
 }
 
 /** `Vigil ROC blocked-full` → `vigil-roc-blocked-full`. */

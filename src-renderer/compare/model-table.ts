@@ -34,18 +34,24 @@ export function foldsNote(stat: MetricStat, folds: number): string {
   return stat.folds < folds ? `${stat.folds}/${folds}` : '';
 }
 
-/** The model(s) with the best mean per metric (ties all count; undefined means never win). */
+/** The model(s) with the best mean per metric (ties all count, unless all tie; undefined means never win). */
 export function bestByMetric(rows: readonly RunModelRow[]): Record<RunMetric, Set<string>> {
   const out = {} as Record<RunMetric, Set<string>>;
   for (const m of TABLE_METRICS) {
     const lower = LOWER_IS_BETTER.includes(m);
+    // Compared as shown (rounded to the digits of the column), so equal-looking cells win together.
+    const shown = (v: number) => Number(v.toFixed(digitsOf(m)));
     let best: number | null = null;
     for (const r of rows) {
-      const v = r.metrics[m].mean;
+      const raw = r.metrics[m].mean;
+      const v = raw === null ? null : shown(raw);
       if (v === null || !Number.isFinite(v)) continue;
       if (best === null || (lower ? v < best : v > best)) best = v;
     }
-    out[m] = new Set(best === null ? [] : rows.filter((r) => r.metrics[m].mean !== null && Math.abs((r.metrics[m].mean as number) - (best as number)) < 1e-12).map((r) => r.model));
+    const winners = best === null ? [] : rows.filter((r) => r.metrics[m].mean !== null && shown(r.metrics[m].mean as number) === best).map((r) => r.model);
+    // When every model ties, nothing stands out: mark none.
+    const defined = rows.filter((r) => r.metrics[m].mean !== null).length;
+    out[m] = new Set(winners.length === defined && defined > 1 ? [] : winners);
   }
   return out;
 }

@@ -20,9 +20,11 @@ export function ReportViewer({ name, onClose }: { name: string; onClose(): void 
       }
       testId="report-viewer"
     >
-      <RequestView state={report} what={t('reports.viewer.what')}>
-        {(r) => <iframe className="report-frame" title={t('reports.viewer.frame', { name })} sandbox="" srcDoc={r.html} data-testid="report-frame" />}
-      </RequestView>
+      <div className="pad">
+        <RequestView state={report} what={t('reports.viewer.what')}>
+          {(r) => <iframe className="report-frame" title={t('reports.viewer.frame', { name })} sandbox="" srcDoc={r.html} data-testid="report-frame" />}
+        </RequestView>
+      </div>
     </Section>
   );
 }

@@ -90,6 +90,7 @@ export function ReportsArea({ workspace }: { workspace: WorkspaceInfo | null }) 
   return (
     <>
       <Section title={t('reports.generate.title')} testId="report-generate">
+        <div className="pad">
         <div className="form-grid">
           <label className="field">
             <span className="field-label">{t('reports.generate.run')}</span>
@@ -141,6 +142,7 @@ export function ReportsArea({ workspace }: { workspace: WorkspaceInfo | null }) 
             {result.warn && <div className="muted">{result.warn}</div>}
           </div>
         )}
+        </div>
       </Section>
       <Section title={t('reports.list.title')} meta={reports.data && reports.data.length > 0 ? t('common.count', { count: reports.data.length }) : undefined} testId="reports-list">
         <RequestView state={reports} what={t('reports.list.what')}>

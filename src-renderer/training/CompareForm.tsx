@@ -40,6 +40,7 @@ export function CompareForm({ busy, onStarted }: { busy: boolean; onStarted(jobI
   const taskCount = params ? (params['models'] as string[]).length * splitList(f).length * samplingList(f.sampling).length * f.folds : 0;
   return (
     <Section title={t('training.form.title')} meta={params ? t('training.form.tasks', { count: taskCount }) : undefined} testId="compare-form">
+      <div className="pad">
       <div className="form-grid">
         {(['supervised', 'baselines'] as const).map((group) => (
           <fieldset key={group}>
@@ -110,6 +111,7 @@ export function CompareForm({ busy, onStarted }: { busy: boolean; onStarted(jobI
             {t('training.form.startFailed', { message: error })}
           </span>
         )}
+      </div>
       </div>
     </Section>
   );

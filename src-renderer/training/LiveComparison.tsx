@@ -1,4 +1,5 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import type { JobSummary } from '../../shared/domain/jobs';
 import { useApi, useEvent } from '../ipc';
 import { RunChart, useRunChartColors } from '../compare/RunChart';
 import { lossOption } from '../compare/run-charts';
@@ -16,7 +17,7 @@ function Bar({ value, label, testId, state = 'running' }: { value: number; label
 }
 
 /** The comparison started here: overall and per-task progress with ETAs, live loss curves, Cancel. */
-export function LiveComparison({ live, setLive }: { live: LiveJob | null; setLive(f: (j: LiveJob | null) => LiveJob | null): void }) {
+export function LiveComparison({ live, setLive, jobs }: { live: LiveJob | null; setLive(f: (j: LiveJob | null) => LiveJob | null): void; jobs: readonly JobSummary[] | undefined }) {
   const t = useT();
   const api = useApi();
   const colors = useRunChartColors();
@@ -30,6 +31,13 @@ export function LiveComparison({ live, setLive }: { live: LiveJob | null; setLiv
     setEnded({ jobId: fin.jobId, state: fin.state, runId });
     setCancelling(false);
   });
+  // Back in the area after the followed job ended while away: show how it ended.
+  useEffect(() => {
+    const j = live ? jobs?.find((x) => x.id === live.jobId) : undefined;
+    if (!live || !j || j.state === 'running' || j.state === 'queued' || ended?.jobId === live.jobId) return;
+    setLive((cur) => (cur ? finishLiveJob(cur, j.state) : cur));
+    setEnded({ jobId: j.id, state: j.state, runId: null });
+  }, [jobs, live, ended, setLive]);
   const losses = useMemo(() => (live ? lossSeries(live) : new Map()), [live]);
   const option = useMemo(() => lossOption(losses, { x: t('training.live.epochAxis'), y: t('training.live.lossAxis') }, colors), [losses, t, colors]);
   const running = live !== null && ended?.jobId !== live.jobId;
@@ -40,6 +48,7 @@ export function LiveComparison({ live, setLive }: { live: LiveJob | null; setLiv
   };
   return (
     <Section title={t('training.live.title')} testId="live-comparison">
+      <div className="pad">
       {!live ? (
         <p className="muted">{t('training.live.none')}</p>
       ) : (
@@ -80,6 +89,7 @@ export function LiveComparison({ live, setLive }: { live: LiveJob | null; setLiv
           {losses.size > 0 ? <RunChart title={t('training.live.loss')} option={option} height={260} testId="chart-loss" fileName="loss" /> : <p className="muted">{t('training.live.lossEmpty')}</p>}
         </div>
       )}
+      </div>
     </Section>
   );
 }

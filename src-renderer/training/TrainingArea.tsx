@@ -11,8 +11,14 @@ import '../compare/runs.css';
  * Training: the backend in use (always at the top), a new comparison's settings, the running
  * comparison's tasks and loss curves, and every job on the engine.
  */
+// The comparison followed here outlives the area (the shell unmounts areas when switching).
+let remembered: LiveJob | null = null;
+
 export function TrainingArea() {
-  const [live, setLive] = useState<LiveJob | null>(null);
+  const [live, setLive] = useState<LiveJob | null>(() => remembered);
+  useEffect(() => {
+    remembered = live;
+  }, [live]);
   const jobs = useRequest('jobs:list', {}, { refetchOn: 'never' });
   // A comparison already running when the area opens (started elsewhere, or before a reload) is followed too.
   useEffect(() => {
@@ -23,7 +29,7 @@ export function TrainingArea() {
     <div className="training-area" data-testid="training-area">
       <BackendBanner />
       <CompareForm busy={false} onStarted={(jobId, planned) => setLive(newLiveJob(jobId, planned))} />
-      <LiveComparison live={live} setLive={setLive} />
+      <LiveComparison live={live} setLive={setLive} jobs={jobs.data} />
       <JobsTable />
     </div>
   );

@@ -24,6 +24,11 @@ describe('applyJobEvent', () => {
     expect(out?.[0]).toBe(jobs[0]);
   });
 
+  it("ignores a task's own progress (per-task bars), even of an unknown job", () => {
+    expect(applyJobEvent(jobs, { kind: 'progress', jobId: 'a', task: 'blocked/full/pca fold 1/2', value: 0.9, etaMs: 1 }, 0)).toBe(jobs);
+    expect(applyJobEvent(jobs, { kind: 'progress', jobId: 'zz', task: 't', value: 0.9, etaMs: 1 }, 0)).toBe(jobs);
+  });
+
   it('clamps progress to 0–1', () => {
     expect(applyJobEvent(jobs, { kind: 'progress', jobId: 'a', value: 1.7, etaMs: 0 }, 0)?.[0]?.progress).toBe(1);
     expect(applyJobEvent(jobs, { kind: 'progress', jobId: 'a', value: Number.NaN, etaMs: null }, 0)?.[0]?.progress).toBe(0);

@@ -1,12 +1,15 @@
 /**
- * WebAssembly SIMD GEMM kernel, assembled at load time from the small byte builder below (no
- * toolchain, no binary blob to trust): 4×8 / 4×4 / 1×8 / 1×4 register blocks of f32x4
- * accumulators, A elements broadcast with `v128.load32_splat`, B rows read as vectors.
- *
- *   C[i·ldc + j] (+)= Σ_k A[i·sai + k·sak] · B[k·ldb + j]     (A through two strides: A or Aᵀ)
- *
- * The kernel covers the columns j < N − N mod 4; the last N mod 4 columns (only the 2-unit
- * output layer has them) run in JS. Every operand must be a view of the arena's memory.
+ * The engine's WebAssembly SIMD kernels, assembled at load time by the small byte builder below
+ * (no toolchain, no opaque binary blob), one module instance per model arena (arena.ts):
+ *  - gemm: C (+)= A·B with A through two strides (A or Aᵀ), 4×8 / 4×4 / 1×8 / 1×4 register
+ *    blocks of f32x4 accumulators, A broadcast with v128.load32_splat, fused bias + ReLU epilogue;
+ *    f32x4.relaxed_madd (FMA) when the runtime has relaxed SIMD, else mul + add.
+ *      C[i·ldc + j] (+)= Σ_k A[i·sai + k·sak] · B[k·ldb + j]
+ *    Columns j ≥ N − N mod 4 (only the 2-unit output layer has them) run in JS.
+ *  - adam: the PyTorch-form Adam update of one tensor (adam.ts).
+ *  - im2col3 / col2im3: 3×3 'same' convolution lowering (layers.ts Conv2D).
+ *  - lstmCell: one LSTM step's gate math with a Cephes-style polynomial exp (layers.ts LSTMLast).
+ * Every operand must be a view of the arena's memory; wrappers fall back to JS otherwise.
  */
 import { setFlagsFromString } from 'node:v8';
 

@@ -4,22 +4,10 @@
  * from it, so a run is reproducible from its seed.
  */
 
-/** mulberry32 (PROTOCOL.md §2), returns floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32, streamSeed } from '../windows/prng';
 
-/** streamSeed(seed, tag) = (seed · 0x9E3779B1 + tag) mod 2^32 (PROTOCOL.md §2). */
-export function streamSeed(seed: number, tag: number): number {
-  return (Math.imul(seed, 0x9e3779b1) + tag) >>> 0;
-}
+/** The protocol's generator (PROTOCOL.md §2), shared with fold assignment and sampling. */
+export { mulberry32, streamSeed };
 
 export class Rng {
   private readonly u: () => number;
