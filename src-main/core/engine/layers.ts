@@ -175,11 +175,58 @@ export class Conv2D implements Layer {
     }
   }
 
+  /**
+   * Border-column skipping ('same' padding on narrow images, e.g. W = 4 or 2): the im2col rows of
+   * image column w hold zeros at kernel columns kw outside [kw0, kw1). When `splitCols`, every
+   * GEMM runs per image column w over the rows (b, h, w) — a strided row set (stride W·KK) — and,
+   * at a border column, per kernel row kh over only the valid K range kh·kC + [kw0·Cin, kw1·Cin):
+   * the zero products are never computed (W = 4: 1/6 of the FLOPs, W = 2: 1/3).
+   */
+  get splitCols(): boolean {
+    return this.k > 1 && this.W <= 8 && this.Cin >= 8 && this.W < this.H;
+  }
+
+  /** Valid kernel-column range [kw0, kw1) of image column w. */
+  private kwRange(w: number): [number, number] {
+    const p = (this.k - 1) >> 1;
+    return [Math.max(0, p - w), Math.min(this.k, this.W + p - w)];
+  }
+
+  /** Image columns, full-K ones first (so the first weight-gradient GEMM may overwrite). */
+  private colOrder(): number[] {
+    const full: number[] = [];
+    const border: number[] = [];
+    for (let w = 0; w < this.W; w++) {
+      const [a, b] = this.kwRange(w);
+      (b - a === this.k ? full : border).push(w);
+    }
+    return [...full, ...border];
+  }
+
   forward(x: Float32Array, B: number): void {
     const { P, KK, Cout, out } = this;
     this.im2col(x, B);
-    // out[B·P, Cout] = relu?(col[B·P, KK] · kernel[KK, Cout] + bias), bias / ReLU fused in the GEMM
-    this.gemm(B * P, Cout, KK, this.col, 0, KK, 1, this.kernel.w, 0, Cout, out, 0, Cout, false, this.bias.w, this.relu);
+    if (!this.splitCols) {
+      // out[B·P, Cout] = relu?(col[B·P, KK] · kernel[KK, Cout] + bias), bias / ReLU fused in the GEMM
+      this.gemm(B * P, Cout, KK, this.col, 0, KK, 1, this.kernel.w, 0, Cout, out, 0, Cout, false, this.bias.w, this.relu);
+      return;
+    }
+    const { W, Cin, k } = this;
+    const M = B * this.H;
+    const kC = k * Cin;
+    for (let w = 0; w < W; w++) {
+      const [kw0, kw1] = this.kwRange(w);
+      if (kw1 - kw0 === k) {
+        this.gemm(M, Cout, KK, this.col, w * KK, W * KK, 1, this.kernel.w, 0, Cout, out, w * Cout, W * Cout, false, this.bias.w, this.relu);
+        continue;
+      }
+      const nK = (kw1 - kw0) * Cin;
+      for (let kh = 0; kh < k; kh++) {
+        const k0 = kh * kC + kw0 * Cin;
+        const last = kh === k - 1;
+        this.gemm(M, Cout, nK, this.col, w * KK + k0, W * KK, 1, this.kernel.w, k0 * Cout, Cout, out, w * Cout, W * Cout, kh > 0, last ? this.bias.w : null, last && this.relu);
+      }
+    }
   }
 
   backward(_x: Float32Array, dOut: Float32Array, B: number): void {
@@ -187,12 +234,61 @@ export class Conv2D implements Layer {
     const rows = B * P;
     if (this.relu && !this.gradMaskedByNext) reluMask(this.out, dOut, rows * Cout);
     colSum(this.gemm, this.ones, dOut, rows, Cout, this.bias.g);
+    if (this.splitCols) {
+      this.backwardSplit(dOut, B);
+      return;
+    }
     // dKernel[KK, Cout] = colᵀ[KK, B·P] · dOut[B·P, Cout]
     this.gemm(KK, Cout, rows, this.col, 0, 1, KK, dOut, 0, Cout, this.kernel.g, 0, Cout, false);
     if (this.dIn && this.dcol && this.wT) {
       transpose(this.kernel.w, KK, Cout, this.wT);
       // dcol[B·P, KK] = dOut[B·P, Cout] · kernelᵀ[Cout, KK]
       this.gemm(rows, KK, Cout, dOut, 0, Cout, 1, this.wT, 0, KK, this.dcol, 0, KK, false);
+      this.col2im(this.dIn, this.dcol, B);
+    }
+  }
+
+  /** backward's GEMMs per image column (see splitCols); dcol's pad entries are left unwritten (col2im never reads them). */
+  private backwardSplit(dOut: Float32Array, B: number): void {
+    const { KK, Cout, W, Cin, k } = this;
+    const M = B * this.H;
+    const kC = k * Cin;
+    const g = this.kernel.g;
+    const order = this.colOrder();
+    let first = true;
+    if (this.kwRange(order[0]!)[1] - this.kwRange(order[0]!)[0] !== k) {
+      g.fill(0);
+      first = false;
+    }
+    // dKernel[KK, Cout] = Σ_w col_wᵀ[KK, B·H] · dOut_w[B·H, Cout] over the valid K ranges
+    for (const w of order) {
+      const [kw0, kw1] = this.kwRange(w);
+      if (kw1 - kw0 === k) {
+        this.gemm(KK, Cout, M, this.col, w * KK, 1, W * KK, dOut, w * Cout, W * Cout, g, 0, Cout, !first);
+        first = false;
+        continue;
+      }
+      const nK = (kw1 - kw0) * Cin;
+      for (let kh = 0; kh < k; kh++) {
+        const k0 = kh * kC + kw0 * Cin;
+        this.gemm(nK, Cout, M, this.col, w * KK + k0, 1, W * KK, dOut, w * Cout, W * Cout, g, k0 * Cout, Cout, true);
+      }
+    }
+    if (this.dIn && this.dcol && this.wT) {
+      transpose(this.kernel.w, KK, Cout, this.wT);
+      // dcol_w[B·H, valid KK] = dOut_w[B·H, Cout] · kernelᵀ[Cout, valid KK]
+      for (let w = 0; w < W; w++) {
+        const [kw0, kw1] = this.kwRange(w);
+        if (kw1 - kw0 === k) {
+          this.gemm(M, KK, Cout, dOut, w * Cout, W * Cout, 1, this.wT, 0, KK, this.dcol, w * KK, W * KK, false);
+          continue;
+        }
+        const nK = (kw1 - kw0) * Cin;
+        for (let kh = 0; kh < k; kh++) {
+          const k0 = kh * kC + kw0 * Cin;
+          this.gemm(M, nK, Cout, dOut, w * Cout, W * Cout, 1, this.wT, k0, KK, this.dcol, w * KK + k0, W * KK, false);
+        }
+      }
       this.col2im(this.dIn, this.dcol, B);
     }
   }
