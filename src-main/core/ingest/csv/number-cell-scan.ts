@@ -19,7 +19,7 @@ const NINE = 57;
 /** Char codes of the two decimal/grouping marks. */
 export const DOT = 46;
 export const COMMA = 44;
-const MINUS = 45;
+export const MINUS = 45;
 const PLUS = 43;
 const SPACE = 32;
 const NBSP = 0xa0;
@@ -30,7 +30,8 @@ const INFINITY = 0x221e;
 const LOWER_E = 101;
 const UPPER_E = 69;
 
-const POW10: number[] = [];
+/** 10^0 … 10^22, exact in float64: decimal digits become a value without rounding twice. */
+export const POW10: number[] = [];
 for (let i = 0, p = 1; i <= 22; i++, p *= 10) POW10.push(p);
 
 /** Cell classes returned by `scanNumberCell` (in `NumberScan.kind`). */

@@ -1,13 +1,9 @@
-import { COMMA, DOT } from '../csv/number-cell-scan';
+import { COMMA, DOT, MINUS, POW10 } from '../csv/number-cell-scan';
 
 const QUOTE = 34;
 const LF = 10;
 const CR = 13;
 const ZERO = 48;
-const MINUS = 45;
-
-const POW10: number[] = [];
-for (let i = 0, p = 1; i <= 15; i++, p *= 10) POW10.push(p);
 
 /**
  * Single-pass reader for the rows opencsv writes (SCOUTER-CSV.md §3): every field quoted, no
