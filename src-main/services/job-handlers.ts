@@ -53,6 +53,8 @@ const CompareParams = z
     windowMode: z.enum(['paper', 'sliding']).default('paper'),
     stride: z.number().int().min(1).default(1),
     saveModels: z.boolean().default(true),
+    /** Per-model hyper-parameter overrides, e.g. { contrastive: { pretrainEpochs: 1 } }. */
+    params: z.record(z.string(), z.record(z.string(), z.number().finite())).optional(),
   })
   .strict();
 
@@ -126,6 +128,7 @@ export function startJob(engine: Engine, kind: JobKind, params: Record<string, u
           batchSize: p.batchSize,
           seed: p.seed,
           saveModels: p.saveModels,
+          ...(p.params ? { params: p.params } : {}),
         });
         if (ws) engine.emit('workspace:changed', { what: 'runs' });
         return result;
