@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { LabelSpan } from '../../shared/domain/labels';
 import type { Outage } from '../../shared/domain/outage';
 import type { SeriesPoints } from '../../shared/ipc/contract';
-import { withAlpha, buildLabelChartOption, counterChartHeight, DEFAULT_PANEL_LAYOUT, mergeDetail, outagesFor, spanIdOfBand, spanToRemove, type ChartColors, type LabelChartInput } from './chart-options';
+import { withAlpha, buildLabelChartOption, detailRangeFor, counterChartHeight, DEFAULT_PANEL_LAYOUT, mergeDetail, outagesFor, spanIdOfBand, spanToRemove, type ChartColors, type LabelChartInput } from './chart-options';
 
 const colors: ChartColors = {
   text: '#111',
@@ -158,5 +158,22 @@ describe('withAlpha', () => {
     expect(withAlpha('rgba(214, 69, 56, 0.16)', 0.5)).toBe('rgba(214, 69, 56, 0.5)');
     expect(withAlpha('rgb(1,2,3)', 1)).toBe('rgba(1, 2, 3, 1)');
     expect(withAlpha('#abc', 0.5)).toBe('#abc');
+  });
+});
+
+describe('detailRangeFor', () => {
+  const b = { fromMs: 0, toMs: 1000 };
+  it('needs no detail for a quarter of the data or more', () => {
+    expect(detailRangeFor(null, b, null)).toBeNull();
+    expect(detailRangeFor({ fromMs: 0, toMs: 250 }, b, null)).toBeNull();
+  });
+  it('pads the window, at most to half the data, and keeps what is loaded while it still fits', () => {
+    const r = detailRangeFor({ fromMs: 400, toMs: 500 }, b, null);
+    expect(r).toEqual({ fromMs: 350, toMs: 550 });
+    expect(detailRangeFor({ fromMs: 300, toMs: 540 }, b, null)).toEqual({ fromMs: 180, toMs: 660 }); // padded to half the data at most
+    expect(detailRangeFor({ fromMs: 420, toMs: 520 }, b, r)).toBe(r); // small pan: no re-query
+    expect(detailRangeFor({ fromMs: 415, toMs: 485 }, b, r)).toBe(r); // zoom in a little: still enough points
+    expect(detailRangeFor({ fromMs: 430, toMs: 480 }, b, r)).not.toBe(r); // zoom in ×2: re-query at full resolution
+    expect(detailRangeFor({ fromMs: 500, toMs: 600 }, b, r)).not.toBe(r); // left the loaded range
   });
 });

@@ -286,3 +286,26 @@ export function spanToRemove(spans: readonly LabelSpan[], range: { fromMs: numbe
   }
   return best;
 }
+
+/**
+ * The range to fetch at full resolution for a zoom window: none while the window is a quarter of
+ * the data or more (the overview has the points); else the window padded by half its width on each
+ * side (at most to half the data), so that small pans and zooms stay inside what is loaded and need no re-query. `loaded`
+ * (the range fetched now) is returned as is while it still covers the window at a resolution of
+ * at least a third of the fetched points.
+ */
+export function detailRangeFor(
+  view: { fromMs: number; toMs: number } | null,
+  bounds: { fromMs: number; toMs: number },
+  loaded: { fromMs: number; toMs: number } | null,
+): { fromMs: number; toMs: number } | null {
+  const full = bounds.toMs - bounds.fromMs;
+  // The overview's 2000 points still give ≥ 500 points to a window of a quarter of the data; a
+  // wider window's query would cost about as much as the overview's (it grows with the range).
+  if (!view || view.toMs - view.fromMs >= full * 0.25) return null;
+  const w = view.toMs - view.fromMs;
+  if (loaded && view.fromMs >= loaded.fromMs && view.toMs <= loaded.toMs && loaded.toMs - loaded.fromMs <= w * 3) return loaded;
+  // The query's cost grows with its range: the padded range stays under half the data.
+  const pad = Math.max(0, Math.min(w / 2, (full * 0.5 - w) / 2));
+  return { fromMs: Math.max(bounds.fromMs, view.fromMs - pad), toMs: Math.min(bounds.toMs, view.toMs + pad) };
+}

@@ -8,6 +8,8 @@ export interface PointsState {
   data: ReadonlyMap<string, SeriesPoints> | null;
   error: VigilError | null;
   loading: boolean;
+  /** Whether `data` (or `error`) answers the current request (false until its answer arrives). */
+  current: boolean;
 }
 
 /**
@@ -17,7 +19,7 @@ export interface PointsState {
  */
 export function useSeriesPoints(objects: readonly string[] | null, range: { fromMs: number; toMs: number } | null, maxPoints: number): PointsState {
   const api = useApi();
-  const [state, setState] = useState<PointsState>({ data: null, error: null, loading: false });
+  const [state, setState] = useState<Omit<PointsState, 'current'> & { forKey: string | null }>({ data: null, error: null, loading: false, forKey: null });
   const [version, setVersion] = useState(0);
   useEvent('workspace:changed', (e) => {
     if (e.what === 'series' || e.what === 'imports' || e.what === 'workspace') setVersion((v) => v + 1);
@@ -25,7 +27,7 @@ export function useSeriesPoints(objects: readonly string[] | null, range: { from
   const key = objects === null ? null : JSON.stringify([objects, range, maxPoints]);
   useEffect(() => {
     if (key === null) {
-      setState({ data: null, error: null, loading: false });
+      setState({ data: null, error: null, loading: false, forKey: null });
       return undefined;
     }
     const [objs, r, max] = JSON.parse(key) as [string[], { fromMs: number; toMs: number } | null, number];
@@ -33,15 +35,15 @@ export function useSeriesPoints(objects: readonly string[] | null, range: { from
     setState((s) => ({ ...s, loading: true }));
     Promise.all(objs.map((object) => api.invoke('series:query', { object, maxPoints: max, ...(r ? { fromMs: r.fromMs, toMs: r.toMs } : {}) }))).then(
       (list) => {
-        if (live) setState({ data: new Map(list.map((p) => [p.object, p])), error: null, loading: false });
+        if (live) setState({ data: new Map(list.map((p) => [p.object, p])), error: null, loading: false, forKey: key });
       },
       (e: unknown) => {
-        if (live) setState((s) => ({ ...s, error: toVigilError(e), loading: false }));
+        if (live) setState((s) => ({ ...s, error: toVigilError(e), loading: false, forKey: key }));
       },
     );
     return () => {
       live = false;
     };
   }, [api, key, version]);
-  return state;
+  return { data: state.data, error: state.error, loading: state.loading, current: state.forKey === key };
 }
