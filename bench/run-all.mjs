@@ -20,8 +20,8 @@ const files = readdirSync(here)
     const ib = order.findIndex((o) => b.startsWith(o));
     return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib) || a.localeCompare(b);
   });
-// Benchmarks that use worker threads need the bundles.
-spawnSync(process.execPath, [join(root, 'scripts/build.mjs'), '--main'], { cwd: root, stdio: 'inherit' });
+// Benchmarks use the worker bundles and the built renderer: build what they measure.
+spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
 let failed = 0;
 for (const f of files) {
   process.stdout.write(`\n=== ${f} ===\n`);

@@ -18,9 +18,12 @@ beforeAll(cpuBackend);
 describe.each(['wasm-simd', 'js'] as const)('layers vs tf.grad (%s kernel)', (kernel) => {
   it('conv2d 3×3 same + ReLU: output, dKernel, dBias, dInput', () => {
     const rng = new Rng(3);
-    for (const [B, H, W, Cin, Cout] of [[3, 5, 4, 3, 8], [2, 7, 3, 2, 6], [2, 6, 1, 4, 8], [2, 3, 4, 32, 4], [2, 6, 4, 8, 8], [3, 7, 4, 12, 6], [2, 6, 4, 10, 8], [2, 5, 2, 16, 12], [2, 9, 1, 8, 4], [2, 10, 3, 8, 8]] as const) {
+    const shapes = [[3, 5, 4, 3, 8], [2, 7, 3, 2, 6], [2, 6, 1, 4, 8], [2, 3, 4, 32, 4], [2, 6, 4, 8, 8], [3, 7, 4, 12, 6], [2, 6, 4, 10, 8], [2, 5, 2, 16, 12], [2, 9, 1, 8, 4], [2, 10, 3, 8, 8]] as const;
+    // chunkBytes 1: one image per im2col chunk (backward lowers x again, chunk by chunk)
+    for (const [[B, H, W, Cin, Cout], chunkBytes] of shapes.flatMap((sh) => [[sh, undefined], [sh, 1]] as const)) {
       const ar = arena(kernel);
-      const conv = new Conv2D(ar, B, H, W, Cin, Cout, 3, true, true);
+      const conv = new Conv2D(ar, B, H, W, Cin, Cout, 3, true, true, chunkBytes);
+      expect(conv.chunk).toBe(chunkBytes === 1 ? 1 : B);
       // Cin ≥ 8 on a narrow image (W ≤ 8 < H): the border-column-skipping GEMMs
       expect(conv.splitCols).toBe(Cin >= 8 && W < H);
       conv.init(rng);

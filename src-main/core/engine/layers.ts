@@ -57,8 +57,13 @@ function reluMask(out: Float32Array, d: Float32Array, len: number): void {
   for (let i = 0; i < len; i++) if (!(out[i]! > 0)) d[i] = 0;
 }
 
+/** Target size of a Conv2D's im2col buffer: the batch is lowered and multiplied in chunks of images. */
+const CONV_CHUNK_BYTES = 1 << 20;
+
 /**
- * conv2d, k×k kernel, stride 1, padding 'same', optional fused ReLU, via im2col + GEMM.
+ * conv2d, k×k kernel, stride 1, padding 'same', optional fused ReLU, via im2col + GEMM, in chunks
+ * of whole images (`chunk`) so the lowered matrix stays in cache (backward lowers x again unless
+ * the batch was one chunk).
  * Input [B, H, W, Cin] → output [B, H, W, Cout]. Kernel [k, k, Cin, Cout] (TF.js layout) is the
  * GEMM's right matrix [k·k·Cin, Cout].
  */
@@ -72,8 +77,13 @@ export class Conv2D implements Layer {
   readonly bias: Param;
   private readonly P: number;
   private readonly KK: number;
-  private readonly col: Float32Array; // [maxB·H·W, k·k·Cin]
+  /** Images per im2col chunk (the col / dcol buffers hold one chunk, so they stay cache-sized). */
+  readonly chunk: number;
+  private readonly col: Float32Array; // [chunk·H·W, k·k·Cin]
   private readonly dcol: Float32Array | null;
+  /** col holds im2col of (colX, colB) — a one-chunk batch, reused by backward. */
+  private colX: Float32Array | null = null;
+  private colB = 0;
   private readonly wT: Float32Array | null; // [Cout, k·k·Cin]
   private readonly gemm: GemmFn;
   private readonly ones: Float32Array;
@@ -92,6 +102,7 @@ export class Conv2D implements Layer {
     readonly k: number,
     readonly relu: boolean,
     needInputGrad: boolean,
+    chunkBytes = CONV_CHUNK_BYTES,
   ) {
     this.P = H * W;
     this.KK = k * k * Cin;
@@ -100,10 +111,11 @@ export class Conv2D implements Layer {
     this.kernel = param(arena, 'kernel', [k, k, Cin, Cout]);
     this.bias = param(arena, 'bias', [Cout]);
     this.params = [this.kernel, this.bias];
-    this.col = arena.f32(maxB * this.P * this.KK);
+    this.chunk = Math.max(1, Math.min(maxB, Math.floor(chunkBytes / (4 * this.P * this.KK))));
+    this.col = arena.f32(this.chunk * this.P * this.KK);
     this.out = arena.f32(maxB * this.outSize);
     this.dIn = needInputGrad ? arena.f32(maxB * this.inSize) : null;
-    this.dcol = needInputGrad ? arena.f32(maxB * this.P * this.KK) : null;
+    this.dcol = needInputGrad ? arena.f32(this.chunk * this.P * this.KK) : null;
     this.wT = needInputGrad ? arena.f32(this.KK * Cout) : null;
     this.gemm = arena.gemm;
     this.ones = arena.ones(maxB * this.P);
@@ -204,92 +216,117 @@ export class Conv2D implements Layer {
   }
 
   forward(x: Float32Array, B: number): void {
+    const { inSize, outSize, chunk } = this;
+    for (let b0 = 0; b0 < B; b0 += chunk) {
+      const nb = Math.min(chunk, B - b0);
+      this.im2col(x.subarray(b0 * inSize), nb);
+      this.gemmForward(nb, b0 * outSize);
+    }
+    this.colX = B <= chunk ? x : null;
+    this.colB = B;
+  }
+
+  /** out[rows of nb images from oOff] = relu?(col · kernel + bias). */
+  private gemmForward(nb: number, oOff: number): void {
     const { P, KK, Cout, out } = this;
-    this.im2col(x, B);
     if (!this.splitCols) {
-      // out[B·P, Cout] = relu?(col[B·P, KK] · kernel[KK, Cout] + bias), bias / ReLU fused in the GEMM
-      this.gemm(B * P, Cout, KK, this.col, 0, KK, 1, this.kernel.w, 0, Cout, out, 0, Cout, false, this.bias.w, this.relu);
+      // out[nb·P, Cout] = relu?(col[nb·P, KK] · kernel[KK, Cout] + bias), bias / ReLU fused in the GEMM
+      this.gemm(nb * P, Cout, KK, this.col, 0, KK, 1, this.kernel.w, 0, Cout, out, oOff, Cout, false, this.bias.w, this.relu);
       return;
     }
     const { W, Cin, k } = this;
-    const M = B * this.H;
+    const M = nb * this.H;
     const kC = k * Cin;
     for (let w = 0; w < W; w++) {
       const [kw0, kw1] = this.kwRange(w);
       if (kw1 - kw0 === k) {
-        this.gemm(M, Cout, KK, this.col, w * KK, W * KK, 1, this.kernel.w, 0, Cout, out, w * Cout, W * Cout, false, this.bias.w, this.relu);
+        this.gemm(M, Cout, KK, this.col, w * KK, W * KK, 1, this.kernel.w, 0, Cout, out, oOff + w * Cout, W * Cout, false, this.bias.w, this.relu);
         continue;
       }
       const nK = (kw1 - kw0) * Cin;
       for (let kh = 0; kh < k; kh++) {
         const k0 = kh * kC + kw0 * Cin;
         const last = kh === k - 1;
-        this.gemm(M, Cout, nK, this.col, w * KK + k0, W * KK, 1, this.kernel.w, k0 * Cout, Cout, out, w * Cout, W * Cout, kh > 0, last ? this.bias.w : null, last && this.relu);
+        this.gemm(M, Cout, nK, this.col, w * KK + k0, W * KK, 1, this.kernel.w, k0 * Cout, Cout, out, oOff + w * Cout, W * Cout, kh > 0, last ? this.bias.w : null, last && this.relu);
       }
     }
   }
 
-  backward(_x: Float32Array, dOut: Float32Array, B: number): void {
-    const { P, KK, Cout } = this;
+  backward(x: Float32Array, dOut: Float32Array, B: number): void {
+    const { P, KK, Cout, inSize, outSize, chunk } = this;
     const rows = B * P;
     if (this.relu && !this.gradMaskedByNext) reluMask(this.out, dOut, rows * Cout);
     colSum(this.gemm, this.ones, dOut, rows, Cout, this.bias.g);
-    if (this.splitCols) {
-      this.backwardSplit(dOut, B);
-      return;
+    const needIn = this.dIn && this.dcol && this.wT;
+    if (needIn) transpose(this.kernel.w, KK, Cout, this.wT!);
+    const cached = this.colX === x && this.colB === B && B <= chunk;
+    for (let b0 = 0; b0 < B; b0 += chunk) {
+      const nb = Math.min(chunk, B - b0);
+      if (!cached) this.im2col(x.subarray(b0 * inSize), nb);
+      this.gemmKernelGrad(dOut, nb, b0 * outSize, b0 === 0);
+      if (needIn) {
+        this.gemmColGrad(dOut, nb, b0 * outSize);
+        this.col2im(this.dIn!.subarray(b0 * inSize), this.dcol!, nb);
+      }
     }
-    // dKernel[KK, Cout] = colᵀ[KK, B·P] · dOut[B·P, Cout]
-    this.gemm(KK, Cout, rows, this.col, 0, 1, KK, dOut, 0, Cout, this.kernel.g, 0, Cout, false);
-    if (this.dIn && this.dcol && this.wT) {
-      transpose(this.kernel.w, KK, Cout, this.wT);
-      // dcol[B·P, KK] = dOut[B·P, Cout] · kernelᵀ[Cout, KK]
-      this.gemm(rows, KK, Cout, dOut, 0, Cout, 1, this.wT, 0, KK, this.dcol, 0, KK, false);
-      this.col2im(this.dIn, this.dcol, B);
-    }
+    this.colX = null;
   }
 
-  /** backward's GEMMs per image column (see splitCols); dcol's pad entries are left unwritten (col2im never reads them). */
-  private backwardSplit(dOut: Float32Array, B: number): void {
-    const { KK, Cout, W, Cin, k } = this;
-    const M = B * this.H;
-    const kC = k * Cin;
+  /** dKernel[KK, Cout] (=, or += unless `first`) colᵀ[KK, nb·P] · dOut[nb·P from dOff, Cout]. */
+  private gemmKernelGrad(dOut: Float32Array, nb: number, dOff: number, first: boolean): void {
+    const { KK, Cout, P } = this;
     const g = this.kernel.g;
+    if (!this.splitCols) {
+      this.gemm(KK, Cout, nb * P, this.col, 0, 1, KK, dOut, dOff, Cout, g, 0, Cout, !first);
+      return;
+    }
+    const { W, Cin, k } = this;
+    const M = nb * this.H;
+    const kC = k * Cin;
     const order = this.colOrder();
-    let first = true;
-    if (this.kwRange(order[0]!)[1] - this.kwRange(order[0]!)[0] !== k) {
+    if (first && this.kwRange(order[0]!)[1] - this.kwRange(order[0]!)[0] !== k) {
       g.fill(0);
       first = false;
     }
-    // dKernel[KK, Cout] = Σ_w col_wᵀ[KK, B·H] · dOut_w[B·H, Cout] over the valid K ranges
+    // Σ_w col_wᵀ[KK, nb·H] · dOut_w[nb·H, Cout] over the valid K ranges
     for (const w of order) {
       const [kw0, kw1] = this.kwRange(w);
       if (kw1 - kw0 === k) {
-        this.gemm(KK, Cout, M, this.col, w * KK, 1, W * KK, dOut, w * Cout, W * Cout, g, 0, Cout, !first);
+        this.gemm(KK, Cout, M, this.col, w * KK, 1, W * KK, dOut, dOff + w * Cout, W * Cout, g, 0, Cout, !first);
         first = false;
         continue;
       }
       const nK = (kw1 - kw0) * Cin;
       for (let kh = 0; kh < k; kh++) {
         const k0 = kh * kC + kw0 * Cin;
-        this.gemm(nK, Cout, M, this.col, w * KK + k0, 1, W * KK, dOut, w * Cout, W * Cout, g, k0 * Cout, Cout, true);
+        this.gemm(nK, Cout, M, this.col, w * KK + k0, 1, W * KK, dOut, dOff + w * Cout, W * Cout, g, k0 * Cout, Cout, true);
       }
     }
-    if (this.dIn && this.dcol && this.wT) {
-      transpose(this.kernel.w, KK, Cout, this.wT);
-      // dcol_w[B·H, valid KK] = dOut_w[B·H, Cout] · kernelᵀ[Cout, valid KK]
-      for (let w = 0; w < W; w++) {
-        const [kw0, kw1] = this.kwRange(w);
-        if (kw1 - kw0 === k) {
-          this.gemm(M, KK, Cout, dOut, w * Cout, W * Cout, 1, this.wT, 0, KK, this.dcol, w * KK, W * KK, false);
-          continue;
-        }
-        const nK = (kw1 - kw0) * Cin;
-        for (let kh = 0; kh < k; kh++) {
-          const k0 = kh * kC + kw0 * Cin;
-          this.gemm(M, nK, Cout, dOut, w * Cout, W * Cout, 1, this.wT, k0, KK, this.dcol, w * KK + k0, W * KK, false);
-        }
+  }
+
+  /** dcol[nb·P, KK] = dOut[nb·P from dOff, Cout] · kernelᵀ[Cout, KK]; with splitCols the pad entries stay unwritten (col2im never reads them). */
+  private gemmColGrad(dOut: Float32Array, nb: number, dOff: number): void {
+    const { KK, Cout, P } = this;
+    const dcol = this.dcol!;
+    const wT = this.wT!;
+    if (!this.splitCols) {
+      this.gemm(nb * P, KK, Cout, dOut, dOff, Cout, 1, wT, 0, KK, dcol, 0, KK, false);
+      return;
+    }
+    const { W, Cin, k } = this;
+    const M = nb * this.H;
+    const kC = k * Cin;
+    for (let w = 0; w < W; w++) {
+      const [kw0, kw1] = this.kwRange(w);
+      if (kw1 - kw0 === k) {
+        this.gemm(M, KK, Cout, dOut, dOff + w * Cout, W * Cout, 1, wT, 0, KK, dcol, w * KK, W * KK, false);
+        continue;
       }
-      this.col2im(this.dIn, this.dcol, B);
+      const nK = (kw1 - kw0) * Cin;
+      for (let kh = 0; kh < k; kh++) {
+        const k0 = kh * kC + kw0 * Cin;
+        this.gemm(M, nK, Cout, dOut, dOff + w * Cout, W * Cout, 1, wT, k0, KK, dcol, w * KK + k0, W * KK, false);
+      }
     }
   }
 }
