@@ -8,6 +8,7 @@ import { Engine } from '../../src-main/services/engine';
 import { startLoopbackServer, type LoopbackServer } from '../../src-main/services/loopback/loopback-server';
 import { createLabelSet } from '../../src-main/services/workspace/label-store';
 import { writeSeries } from '../../src-main/services/workspace/series-store';
+import { mulberry32 } from '../../src-main/core/windows/prng';
 
 /**
  * The labels-view performance scenario, shared by `bench/labels-view.bench.ts` (timings, target
@@ -24,17 +25,8 @@ const CADENCE_MS = 300_000;
 export const YEAR_POINTS = 365 * 288;
 const T0 = Date.UTC(2024, 0, 1);
 
-/** Deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic PRNG: the protocol's mulberry32 (PROTOCOL.md §2). */
+const rng = mulberry32;
 
 /**
  * One object's year: a daily and weekly load curve drives TPS / active services / users; times

@@ -45,14 +45,7 @@ export function HelpOverlay({ mac, onClose }: { mac: boolean; onClose(): void })
         </header>
         <table className="shortcut-table">
           <tbody>
-            {rows.map(([keys, what]) => (
-              <tr key={keys}>
-                <td>
-                  <kbd>{keys}</kbd>
-                </td>
-                <td>{what}</td>
-              </tr>
-            ))}
+            {rows.map(shortcutRow)}
           </tbody>
           <tbody data-testid="help-labels">
             <tr>
@@ -60,18 +53,22 @@ export function HelpOverlay({ mac, onClose }: { mac: boolean; onClose(): void })
                 {t('shortcut.labels.title')}
               </th>
             </tr>
-            {labelRows.map(([keys, what]) => (
-              <tr key={keys}>
-                <td>
-                  <kbd>{keys}</kbd>
-                </td>
-                <td>{what}</td>
-              </tr>
-            ))}
+            {labelRows.map(shortcutRow)}
           </tbody>
         </table>
         <p className="dialog-footer">{t('help.footer')}</p>
       </div>
     </div>
+  );
+}
+
+function shortcutRow([keys, what]: readonly [string, string]) {
+  return (
+    <tr key={keys}>
+      <td>
+        <kbd>{keys}</kbd>
+      </td>
+      <td>{what}</td>
+    </tr>
   );
 }
