@@ -2,6 +2,25 @@ import { parentPort } from 'node:worker_threads';
 import { serializeError } from '../../shared/errors';
 import type { FromWorker, ToWorker, WorkerTaskEvent } from './protocol';
 
+/**
+ * The ArrayBuffers of the typed arrays in a result (two levels deep), moved rather than copied
+ * back to the owner: a parsed Scouter file or a fold's scores are megabytes of typed arrays.
+ * Buffers shared with other threads (SharedArrayBuffer) and views on a shared buffer stay put.
+ */
+function transferables(result: unknown): ArrayBuffer[] {
+  const out = new Set<ArrayBuffer>();
+  const visit = (v: unknown, depth: number) => {
+    if (ArrayBuffer.isView(v)) {
+      const b = v.buffer;
+      if (b instanceof ArrayBuffer && v.byteOffset === 0 && v.byteLength === b.byteLength) out.add(b);
+    } else if (depth < 3 && v !== null && typeof v === 'object') {
+      for (const x of Array.isArray(v) ? v : Object.values(v)) visit(x, depth + 1);
+    }
+  };
+  visit(result, 0);
+  return [...out];
+}
+
 export interface TaskContext {
   emit(event: WorkerTaskEvent): void;
   log(line: string, level?: 'info' | 'warn' | 'error'): void;
@@ -27,7 +46,14 @@ export function serveTasks(handler: (payload: unknown, ctx: TaskContext) => Prom
       cancelled: () => cancelled.has(seq),
     };
     handler(msg.payload, ctx).then(
-      (result) => post({ type: 'done', seq, result }),
+      (result) => {
+        const done: FromWorker = { type: 'done', seq, result };
+        try {
+          port.postMessage(done, transferables(result));
+        } catch {
+          post(done); // a buffer that cannot be detached (e.g. WebAssembly memory): copy instead
+        }
+      },
       (e: unknown) => post({ type: 'fail', seq, error: serializeError(e) }),
     ).finally(() => cancelled.delete(seq));
   });
