@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
-import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import { findAccessLogOutages, formatOutageTable, DEFAULT_GAP_FACTOR } from '../../core/labeling';
-import { expandPaths } from '../../services/import/input-files';
+import { expandPaths, readStream } from '../../services/import/input-files';
 import { fmtTime } from '../format';
 
 interface GapsOptions {
@@ -36,7 +35,7 @@ export function registerGaps(program: Command): void {
         ? { method: o.method ?? 'GET', path: o.path ?? '/', statusClass: '2xx' as const, ...(o.userAgent ? { userAgentPattern: o.userAgent } : {}), ...(o.client ? { clients: o.client } : {}) }
         : undefined;
       const r = await findAccessLogOutages(
-        files.map((f) => ({ file: basename(f), open: () => createReadStream(f, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer> })),
+        files.map((f) => ({ file: basename(f), open: () => readStream(f) })),
         { gapFactor: Number(o.k), ...(hc ? { healthCheck: hc } : {}), objects: o.byField ? { by: 'field', field: o.byField } : o.perFile ? { by: 'file' } : { by: 'all' } },
       );
       const out = (t: string) => process.stdout.write(t);

@@ -7,7 +7,6 @@ import type { SerializedError } from '../../../shared/domain/jobs';
 import { planComparison, type FoldInfo, type FoldTask, type SamplingSetting } from '../../core/eval/comparison-plan';
 import { summarizeFolds, type FoldSummary } from '../../core/eval/metrics';
 import { resolveBackend } from '../../core/engine/backend-resolve';
-import { MODEL_REGISTRY } from '../../core/models';
 import type { FoldOutcome } from '../../core/eval/run-fold';
 import type { JobContext } from '../jobs/job-service';
 import type { Workspace } from '../workspace/duckdb-workspace';
@@ -144,9 +143,4 @@ export async function runComparison(ctx: JobContext, ws: Workspace | null, paths
   }
   if (ws) await finishRun(ws, runId, 'succeeded', null);
   return { runId, rows, folds, windows: { n: windows.n, anomalies, F: windows.F, W: windows.W, counters: windows.counters, mode: source.windowMode, dataHash: source.dataHash }, backend, errors, seconds: (performance.now() - t0) / 1000 };
-}
-
-/** Every hyper-parameter of a model, with the paper's defaults (recorded with a run). */
-export function modelConfig(model: ModelKind): Record<string, number> {
-  return (SUPERVISED_MODELS as readonly string[]).includes(model) ? { ...(MODEL_REGISTRY[model as 'cnn'].defaults as unknown as Record<string, number>) } : {};
 }

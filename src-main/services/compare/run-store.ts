@@ -5,7 +5,7 @@ import type { SerializedError } from '../../../shared/domain/jobs';
 import type { WindowSet } from '../../../shared/domain/windows';
 import type { FoldTask } from '../../core/eval/comparison-plan';
 import type { FoldOutcome } from '../../core/eval/run-fold';
-import type { Workspace } from '../workspace/duckdb-workspace';
+import type { Tx, Workspace } from '../workspace/duckdb-workspace';
 import type { WindowSource } from './load-windows';
 
 /** Package versions recorded with every run (reproducibility, DESIGN.md §4). */
@@ -57,22 +57,31 @@ export async function saveFoldResult(ws: Workspace, runId: string, t: FoldTask, 
       JSON.stringify({ ...out.metrics, trainSeconds: out.trainSeconds, scoreSeconds: out.scoreSeconds, trainWindowsPerSec: out.trainWindowsPerSec, paramCount: out.paramCount, nTrain: t.train.length, nTest: t.test.length, trainHash: t.trainHash, testHash: t.testHash, samplingApplied: t.samplingApplied }),
       JSON.stringify({ roc: out.roc, pr: out.pr, loss: out.lossHistory }),
     ]);
-    const app = await tx.conn.createAppender('predictions');
-    try {
-      t.test.forEach((w, j) => {
-        app.appendVarchar(runId);
-        app.appendVarchar(t.model);
-        app.appendVarchar(setting);
-        app.appendInteger(t.fold);
-        app.appendSmallInt(windows.objectIndex[w] ?? 0);
-        app.appendDouble(windows.endMs[w] ?? 0);
-        app.appendTinyInt(windows.y[w] ?? 0);
-        app.appendDouble(out.scores[j] ?? 0);
-        app.appendBoolean((out.flags[j] ?? 0) === 1);
-        app.endRow();
-      });
-    } finally {
-      app.closeSync();
-    }
+    await appendPredictions(tx, { runId, model: t.model, setting, fold: t.fold }, t.test, windows, out.scores, (j) => out.flags[j] === 1);
   });
+}
+
+/**
+ * Per-window predictions of one (run, model, setting, fold): `windowIdx[j]` is the window whose
+ * score is `scores[j]`. Shared by comparisons (test windows) and scoring (every window).
+ */
+export async function appendPredictions(tx: Tx, key: { runId: string; model: string; setting: string; fold: number }, windowIdx: ArrayLike<number>, windows: WindowSet, scores: ArrayLike<number>, flagged: (j: number) => boolean): Promise<void> {
+  const app = await tx.conn.createAppender('predictions');
+  try {
+    for (let j = 0; j < windowIdx.length; j++) {
+      const w = windowIdx[j] as number;
+      app.appendVarchar(key.runId);
+      app.appendVarchar(key.model);
+      app.appendVarchar(key.setting);
+      app.appendInteger(key.fold);
+      app.appendSmallInt(windows.objectIndex[w] ?? 0);
+      app.appendDouble(windows.endMs[w] ?? 0);
+      app.appendTinyInt(windows.y[w] ?? 0);
+      app.appendDouble(scores[j] ?? 0);
+      app.appendBoolean(flagged(j));
+      app.endRow();
+    }
+  } finally {
+    app.closeSync();
+  }
 }

@@ -11,7 +11,7 @@ import { createLabelSet } from '../workspace/label-store';
 import { workerScript, type AppPaths } from '../paths';
 import { windowsFromWorkspace } from './load-windows';
 import { shareWindows } from './shared-windows';
-import { finishRun, startRun } from './run-store';
+import { appendPredictions, finishRun, startRun } from './run-store';
 
 export interface TrainSettings {
   model: ModelKind;
@@ -81,23 +81,8 @@ export async function scoreWorkspace(ctx: JobContext, ws: Workspace, paths: AppP
   }
   if (open) spans.push(open);
   const labelSet = await ws.transaction(async (tx) => {
-    const app = await tx.conn.createAppender('predictions');
-    try {
-      for (let i = 0; i < windows.n; i++) {
-        app.appendVarchar(runId);
-        app.appendVarchar(settings.model);
-        app.appendVarchar('score');
-        app.appendInteger(0);
-        app.appendSmallInt(windows.objectIndex[i] ?? 0);
-        app.appendDouble(windows.endMs[i] ?? 0);
-        app.appendTinyInt(windows.y[i] ?? 0);
-        app.appendDouble(r.scores[i] ?? 0);
-        app.appendBoolean((r.scores[i] ?? 0) >= r.threshold);
-        app.endRow();
-      }
-    } finally {
-      app.closeSync();
-    }
+    const all = Int32Array.from({ length: windows.n }, (_, i) => i);
+    await appendPredictions(tx, { runId, model: settings.model, setting: 'score', fold: 0 }, all, windows, r.scores, (i) => (r.scores[i] ?? 0) >= r.threshold);
     const rules = { gapFactor: 0, businessHours: null };
     return createLabelSet(tx, `Model flags: ${settings.model} (run ${o.modelRunId.slice(0, 8)})`, rules, spans, { kind: 'create', source: 'model', note: `${flagged} of ${windows.n} windows flagged` });
   });
