@@ -75,6 +75,21 @@ export class WorkerPool {
     }
   }
 
+  /**
+   * Starts idle workers of `script` ahead of use (up to `count`, within the pool size, not
+   * replacing busy or other workers), so the first tasks skip thread start-up and module
+   * loading: e.g. import workers started before the files arrive. Returns how many were started.
+   */
+  prespawn(script: string, count = this.size): number {
+    if (this.closed) return 0;
+    let started = 0;
+    while (this.slots.filter((s) => s.script === script).length < count && this.slots.length < this.size) {
+      this.spawn(script);
+      started++;
+    }
+    return started;
+  }
+
   private spawn(script: string, maxHeapMb?: number): Slot {
     const worker = new Worker(script, maxHeapMb ? { resourceLimits: { maxOldGenerationSizeMb: maxHeapMb } } : {});
     const slot: Slot = { worker, script, busy: false };

@@ -32,6 +32,27 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE VIEW series_long AS SELECT o.name AS object, NULL::VARCHAR AS counter, s.t_ms, NULL::DOUBLE AS value FROM series s JOIN objects o ON o.id = s.object_id WHERE false`,
     ],
   },
+  {
+    version: 2,
+    name: 'robustness curves',
+    sql: [
+      // One row per robustness task (issue #5 item 5): a comparison entry (`kind` or `kind:ablation`)
+      // at one level of one perturbation, one fold; curves are summarised on read.
+      `CREATE TABLE robustness_metrics (run_id VARCHAR NOT NULL, model VARCHAR NOT NULL, kind VARCHAR NOT NULL, level DOUBLE NOT NULL, setting VARCHAR NOT NULL, fold INTEGER NOT NULL, metrics JSON NOT NULL, PRIMARY KEY (run_id, model, kind, level, fold))`,
+    ],
+  },
+  {
+    version: 3,
+    name: 'series cadence per object',
+    sql: [
+      // The grid step is a property of an object's series, not of each row: one row per object
+      // instead of a DOUBLE on each of ~100k rows per object (less to append, WAL and commit on
+      // import; series-write.ts). Where rows disagreed, the finest step is kept, as listSeries showed.
+      `CREATE TABLE series_cadence (object_id SMALLINT PRIMARY KEY, cadence_ms DOUBLE NOT NULL)`,
+      `INSERT INTO series_cadence SELECT object_id, min(cadence_ms) FROM series GROUP BY object_id`,
+      `ALTER TABLE series DROP COLUMN cadence_ms`,
+    ],
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

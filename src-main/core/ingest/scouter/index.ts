@@ -2,5 +2,5 @@ export type { ScouterExportKind, ScouterFileName, ScouterNameOverride } from './
 export { parseScouterFileName } from './scouter-file-name';
 export type { ParseScouterOptions, ScouterFile } from './parse-scouter-csv';
 export { DAILY_ALL_CADENCE_MS, PAST_ALL_CADENCE_MS, parseScouterCsv } from './parse-scouter-csv';
-export type { MergeScouterOptions } from './merge-scouter-files';
-export { mergeScouterFiles } from './merge-scouter-files';
+export type { MergeScouterOptions, ObjectColumns } from './merge-scouter-files';
+export { mergeScouterColumns, mergeScouterFiles } from './merge-scouter-files';

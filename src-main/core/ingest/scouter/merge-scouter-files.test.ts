@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectInputError } from '../ingest-test-helpers';
-import { mergeScouterFiles } from './merge-scouter-files';
+import { mergeScouterColumns, mergeScouterFiles } from './merge-scouter-files';
 import type { ScouterFile } from './parse-scouter-csv';
 
 const T0 = Date.UTC(2024, 2, 4, 0, 0);
@@ -79,5 +79,22 @@ describe('mergeScouterFiles (METHODS.md §1)', () => {
     expect(series[0]!.cadenceMs).toBe(STEP);
     expect(series[0]!.counters).toEqual(['ElapsedTime', 'TPS']);
     expect(Array.from(series[0]!.values)).toEqual([5, 1, NaN, 2]);
+  });
+
+  it('builds the same series column-major, handing over whole-grid file columns without copying', () => {
+    const tps = file('TPS', { '/a': [1, 2, 3, 4], '/b': [5, NaN, 7, 8] });
+    const gc = file('GcTime', { '/a': [9, 10] }, { from: T0 + 2 * STEP }); // half the grid: padded
+    const rows = mergeScouterFiles([tps, gc]);
+    const cols = mergeScouterColumns([tps, gc]);
+    expect(cols.map((s) => [s.object, s.counters, s.cadenceMs])).toEqual(rows.map((s) => [s.object, s.counters, s.cadenceMs]));
+    cols.forEach((s, i) => {
+      expect(Array.from(s.times)).toEqual(Array.from(rows[i]!.times));
+      const C = s.counters.length;
+      s.columns.forEach((col, c) => expect(Array.from(col)).toEqual(Array.from(rows[i]!.values).filter((_, p) => p % C === c)));
+    });
+    expect(cols[0]!.columns[0]).toBe(tps.columns[0]); // /a TPS: the parsed array itself
+    expect(cols[1]!.columns[0]).toBe(tps.columns[1]);
+    expect(cols[0]!.columns[1]).not.toBe(gc.columns[0]); // padded copy
+    expect(Array.from(cols[1]!.columns[1]!)).toEqual([NaN, NaN, NaN, NaN]); // /b has no GcTime
   });
 });

@@ -1,13 +1,30 @@
 import type { ObjectSeries } from '../../../../shared/domain/series';
 import { inputError } from '../csv/input-error';
 import { formatInOffset } from '../../../../shared/domain/time';
-import { gridCovering, layOnGrid, orderCounters, type CounterSamples } from '../series-grid';
+import { gridCovering, layOnGrid, orderCounters, type CounterSamples, type TimeGrid } from '../series-grid';
 import type { ScouterFile } from './parse-scouter-csv';
 
 /** Options of `mergeScouterFiles`. */
 export interface MergeScouterOptions {
   /** Target grid step in ms; default: the coarsest cadence among the files. */
   cadenceMs?: number;
+}
+
+/**
+ * One object's merged series, column-major ([C] columns of [T] values, NaN = missing): what
+ * `mergeScouterFiles` builds before laying it out row-major. The workspace writer takes it as is,
+ * with no transposition. A column that is exactly one file's column on the whole grid is that
+ * file's array, not a copy (ScouterFile columns hold NaN for missing and non-finite cells).
+ */
+export interface ObjectColumns {
+  object: string;
+  objType: string;
+  counters: string[];
+  cadenceMs: number;
+  /** [T] epoch ms on the grid. */
+  times: Float64Array;
+  /** [C][T]; `columns[c]` belongs to `counters[c]`. */
+  columns: Float64Array[];
 }
 
 /**
@@ -28,6 +45,19 @@ export interface MergeScouterOptions {
  * @throws VigilError PARSE_ERROR for overlapping files; INVALID_SETTINGS for a bad cadence.
  */
 export function mergeScouterFiles(files: readonly ScouterFile[], opts: MergeScouterOptions = {}): ObjectSeries[] {
+  return mergeScouterColumns(files, opts).map(({ columns, ...rest }) => {
+    const T = rest.times.length;
+    const C = columns.length;
+    const values = new Float64Array(T * C); // [T * C] row-major
+    columns.forEach((col, c) => {
+      for (let i = 0, at = c; i < T; i++, at += C) values[at] = col[i]!;
+    });
+    return { ...rest, values };
+  });
+}
+
+/** `mergeScouterFiles` without the row-major layout: same grid, counters, values and errors. */
+export function mergeScouterColumns(files: readonly ScouterFile[], opts: MergeScouterOptions = {}): ObjectColumns[] {
   const withRows = files.filter((f) => f.times.length > 0);
   assertNoOverlap(withRows);
   const byType = new Map<string, ScouterFile[]>();
@@ -36,7 +66,7 @@ export function mergeScouterFiles(files: readonly ScouterFile[], opts: MergeScou
     if (list) list.push(f);
     else byType.set(f.objType, [f]);
   }
-  const out: ObjectSeries[] = [];
+  const out: ObjectColumns[] = [];
   for (const objType of [...byType.keys()].sort()) {
     const group = byType.get(objType)!;
     const cadenceMs = opts.cadenceMs ?? Math.max(...group.map((f) => f.cadenceMs));
@@ -59,10 +89,29 @@ export function mergeScouterFiles(files: readonly ScouterFile[], opts: MergeScou
       });
     }
     for (const object of [...samples.keys()].sort()) {
-      out.push(layOnGrid(object, objType, counters, samples.get(object)!, grid));
+      const sets = samples.get(object)!;
+      const columns = counters.map((counter, c) => wholeGridColumn(sets[c]!, grid) ?? layOnGrid(object, objType, [counter], [sets[c]!], grid).values);
+      const times = new Float64Array(grid.length);
+      for (let t = 0; t < grid.length; t++) times[t] = grid.startMs + t * grid.cadenceMs;
+      out.push({ object, objType, counters, cadenceMs, times, columns });
     }
   }
   return out;
+}
+
+/**
+ * The column itself when one sample set covers the grid exactly, one sample per step (the usual
+ * import: every counter exported for the same period); undefined otherwise (layOnGrid copies,
+ * pads or resamples).
+ */
+function wholeGridColumn(sets: readonly CounterSamples[], grid: TimeGrid): Float64Array | undefined {
+  if (sets.length !== 1) return undefined;
+  const { times, values } = sets[0]!;
+  const n = times.length;
+  if (n !== grid.length || times[0] !== grid.startMs || times[n - 1] !== grid.startMs + (n - 1) * grid.cadenceMs) return undefined;
+  // Strictly increasing with the right span and count means exactly the grid's steps.
+  for (let i = 1; i < n; i++) if (!(times[i]! > times[i - 1]!)) return undefined;
+  return values;
 }
 
 function assertNoOverlap(files: readonly ScouterFile[]): void {
