@@ -17,11 +17,16 @@
  * (BENCH_CONTRASTIVE_ROWS). Defaults to 1 repeat (BENCH_REPEATS).
  * Data: per PROTOCOL.md §1/§3/§4 windows and k-fold assignment; min–max scaling is global here
  * (irrelevant to speed). Synthetic data of the same shape when ../shared/datasets/smd is absent.
+ *
+ * Then the protocol wall-time lines (protocol-walltime.ts; BENCH_PROTOCOL=0 skips them): the
+ * paper protocol (10 folds × 50 epochs, batch 10, 48,000 windows) per model and in total, for
+ * the engine with 2 worker threads (folds in parallel) and PyTorch with --threads 2, extrapolated
+ * from 1 epoch each side on a subset of a synthetic paper-size series.
  */
 import { build } from 'esbuild';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -29,6 +34,7 @@ import { gunzipSync } from 'node:zlib';
 import { mulberry32 } from '../src-main/core/engine/rng.js';
 import { kfoldSplits } from '../src-main/core/eval/splits.js';
 import { buildWindows } from '../src-main/core/windows/build-windows.js';
+import { formatDuration, PAPER, paperFoldSizes, paperSeries, protocolSeconds } from './protocol-walltime.js';
 import { runTorchRef, torchAvailable, type RefConfig, type RefData } from './torch-ref.js';
 
 type Kind = 'cnn' | 'lstm' | 'contrastive';
@@ -186,6 +192,65 @@ async function runEngine(kind: Kind, batch: number, threads: number, epochs: num
 
 const fmt = (v: number) => Math.round(v).toLocaleString('en-US');
 
+/**
+ * The 1-minute load average vs the core count: when other processes compete for the cores the
+ * ratios mean little — PyTorch's 2-thread OpenMP pool in particular slows down many-fold
+ * (its threads spin-wait for each other), which inflates the ratios.
+ */
+function loadLine(when: string): string {
+  const l = loadavg()[0]!;
+  const n = cpus().length;
+  return `# load average (1 min) at ${when}: ${l.toFixed(2)} on ${n} cores${l > n * 0.75 ? ' — BUSY MACHINE: other processes compete, the ratios below/above are not reliable' : ''}`;
+}
+
+/** Rows of the synthetic paper-size series each side trains one epoch on, per model. */
+const PROTOCOL_ROWS: Record<Kind, number> = QUICK ? { cnn: 1200, lstm: 2400, contrastive: 600 } : { cnn: 10000, lstm: 20000, contrastive: 3000 };
+
+interface CaseData { x: Float32Array; yw: Uint8Array; fold: Int32Array; F: number }
+interface Case { kind: Kind; batch: number; threads: number; epochs: number; cfg: RefConfig; data: CaseData; protocolRows?: number }
+
+/**
+ * Protocol wall-time cases (protocol-walltime.ts): per model, 1 epoch at the paper's batch 10 with
+ * 2 threads (engine: 2 workers, 2 folds in parallel; PyTorch: --threads 2) on a subset of a
+ * synthetic paper-size series, split into the paper's 10 folds. Their PyTorch configurations run
+ * in the same python process as the other cases (one torch import).
+ */
+async function protocolCases(dir: string): Promise<Case[]> {
+  const series = paperSeries();
+  const tPrep = performance.now();
+  const all = windows(series);
+  kfold(all.yw, PAPER.folds);
+  const prepSeconds = (performance.now() - tPrep) / 1000;
+  const { nTrain, nTest } = paperFoldSizes();
+  console.log(`# protocol: ${series.source}; ${PAPER.folds} folds × ${PAPER.epochs} epochs × ${fmt(nTrain)} training windows + ${fmt(nTest)} scored per fold, batch ${PAPER.batch}; windowing + folds of all ${fmt(all.M)} windows measured ${prepSeconds.toFixed(2)} s (not in the totals)`);
+  const cases: Case[] = [];
+  for (const kind of MODELS) {
+    const rows = PROTOCOL_ROWS[kind];
+    const s = slice(series, rows);
+    const { x, yw } = windows(s);
+    const file = join(dir, `protocol-${kind}.csv`);
+    await writeFile(file, toCsv(s));
+    const cfg: RefConfig = { model: kind, batch: PAPER.batch, threads: 2, epochs: 1, data: { format: 'csv', file }, folds: PAPER.folds, onlyFolds: '1' };
+    cases.push({ kind, batch: PAPER.batch, threads: 2, epochs: 1, cfg, data: { x, yw, fold: kfold(yw, PAPER.folds), F: s.F }, protocolRows: rows });
+  }
+  return cases;
+}
+
+/** Protocol lines: per model and total, extrapolated (protocolSeconds) from the measured rates. */
+function printProtocol(cases: { c: Case; eng: { win: number; score: number; n: number }; tor: { win: number; score: number } }[], torchOk: boolean): void {
+  let vTot = 0;
+  let tTot = 0;
+  for (const { c, eng, tor } of cases) {
+    const v = protocolSeconds(eng.win, eng.score);
+    const t = torchOk ? protocolSeconds(tor.win, tor.score) : NaN;
+    vTot += v;
+    tTot += t;
+    // ratio = PyTorch time / vigil time (> 1: vigil faster), the same sense as the windows/s ratios
+    console.log(`protocol ${c.kind} batch=${c.batch} threads=2 vigil ${formatDuration(v)} pytorch ${formatDuration(t)} ratio ${torchOk ? (t / v).toFixed(2) : 'n/a'}  [EXTRAPOLATED from 1 epoch on a ${fmt(eng.n)}-window training fold of a ${fmt(c.protocolRows ?? 0)}-row subset: vigil ${fmt(eng.win)} train / ${fmt(eng.score)} score win/s (2 workers, 2 folds in parallel), pytorch ${torchOk ? `${fmt(tor.win)} / ${fmt(tor.score)}` : 'n/a'} win/s (--threads 2)]`);
+  }
+  if (cases.length > 0) console.log(`protocol total ${cases.length} models × ${PAPER.folds} folds × ${PAPER.epochs} epochs (paper scale, ${fmt(PAPER.windows)} windows, F=${PAPER.F}, W=${PAPER.W}) threads=2 vigil ${formatDuration(vTot)} pytorch ${formatDuration(tTot)} ratio ${torchOk ? (tTot / vTot).toFixed(2) : 'n/a'}  [extrapolated from the measured subsets above; ratio = pytorch time / vigil time]`);
+}
+
 async function main(): Promise<void> {
   const t0 = performance.now();
   const dir = await mkdtemp(join(tmpdir(), 'vigil-bench-'));
@@ -195,7 +260,7 @@ async function main(): Promise<void> {
     const torch = torchAvailable();
     console.log(`# data ${full.source}, F=${full.F}, W=${W}, kfold ${FOLDS}; ${QUICK ? 'QUICK' : 'full'} mode; repeats ${REPEATS} (best kept; shared 2-core machine, noisy)`);
     console.log(`# pytorch: ${torch.ok ? `torch ${torch.version}, ref.py, OPENBLAS_NUM_THREADS=1` : `unavailable (${torch.reason})`}`);
-    interface Case { kind: Kind; batch: number; threads: number; epochs: number; cfg: RefConfig; data: { x: Float32Array; yw: Uint8Array; fold: Int32Array; F: number } }
+    console.log(loadLine('start'));
     const cases: Case[] = [];
     for (const kind of MODELS) {
       const s = QUICK ? slice(full, QUICK_ROWS[kind]) : FULL_ROWS[kind] ? slice(full, FULL_ROWS[kind]!) : full;
@@ -215,6 +280,7 @@ async function main(): Promise<void> {
         }
       }
     }
+    if (process.env['BENCH_PROTOCOL'] !== '0') cases.push(...(await protocolCases(dir)));
     const eng = cases.map(() => ({ win: 0, score: 0, n: 0, kernel: '' }));
     const tor = cases.map(() => ({ win: 0, score: 0 }));
     for (let r = 0; r < REPEATS; r++) {
@@ -234,6 +300,7 @@ async function main(): Promise<void> {
       }
     }
     for (const [i, c] of cases.entries()) {
+      if (c.protocolRows) continue;
       const best = eng[i]!;
       const bestT = tor[i]!;
       const key = `${c.kind}/${c.batch}/${c.threads}`;
@@ -243,6 +310,8 @@ async function main(): Promise<void> {
       console.log(`${c.kind} batch=${c.batch} threads=${c.threads} vigil ${fmt(best.win)} win/s pytorch ${tw ? fmt(tw) : 'n/a'} win/s ratio ${ratio}${src}  [n_train/fold ${best.n}, epochs ${c.epochs}, kernel ${best.kernel}]`);
       if (torch.ok) console.log(`${c.kind} scoring threads=${c.threads} vigil ${fmt(best.score)} win/s pytorch ${fmt(bestT.score)} win/s ratio ${(best.score / bestT.score).toFixed(2)}  [after batch=${c.batch} training; vigil chunks of 256, pytorch score-batch 1024]`);
     }
+    printProtocol(cases.flatMap((c, i) => (c.protocolRows ? [{ c, eng: eng[i]!, tor: tor[i]! }] : [])), torch.ok);
+    console.log(loadLine('end'));
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -7,7 +7,7 @@
  * Models are built twice: once against a probing arena (`Arena.probe()`, plain arrays) to learn
  * the size, then against a real one (`Arena.sized(bytes)`); views never move after that.
  */
-import { adamJs, createWasmKernels, gemmJs, WA, wasmKernelVariant, type AdamFn, type ConvLowerFn, type GemmFn, type LstmCellFn, type WasmMemory } from './gemm-wasm.js';
+import { adamJs, createWasmKernels, GEMM_PACK_BYTES, gemmJs, WA, wasmKernelVariant, type AdamFn, type ConvLowerFn, type GemmFn, type LstmCellBackFn, type LstmCellFn, type WasmMemory } from './gemm-wasm.js';
 
 export { gemmJs };
 
@@ -27,6 +27,7 @@ export class Arena {
   readonly im2col3: ConvLowerFn | null;
   readonly col2im3: ConvLowerFn | null;
   readonly lstmCell: LstmCellFn | null;
+  readonly lstmCellBack: LstmCellBackFn | null;
   readonly kernel: KernelUsed;
 
   private constructor(bytes: number | null, kernel: KernelChoice) {
@@ -38,22 +39,29 @@ export class Arena {
       this.im2col3 = null;
       this.col2im3 = null;
       this.lstmCell = null;
+      this.lstmCellBack = null;
       this.kernel = 'js';
       return;
     }
-    const pages = Math.max(1, Math.ceil(bytes / 65536));
+    // bytes [0, GEMM_PACK_BYTES): the GEMM kernel's A-panel pack scratch (gemm-wasm.ts), never a view
+    const pages = Math.max(1, Math.ceil((bytes + GEMM_PACK_BYTES) / 65536));
     this.memory = WA ? new WA.Memory({ initial: pages, maximum: pages }) : null;
     this.buffer = this.memory ? this.memory.buffer : new ArrayBuffer(pages * 65536);
-    const w = kernel === 'wasm-simd' && this.memory ? createWasmKernels(this.memory) : null;
+    this.used = GEMM_PACK_BYTES;
+    const w = kernel === 'wasm-simd' && this.memory ? createWasmKernels(this.memory, 0, Arena.packRows) : null;
     this.gemm = w?.gemm ?? gemmJs;
     this.adam = w?.adam ?? adamJs;
     this.im2col3 = w?.im2col3 ?? null;
     this.col2im3 = w?.col2im3 ?? null;
     this.lstmCell = w?.lstmCell ?? null;
+    this.lstmCellBack = w?.lstmCellBack ?? null;
     this.kernel = w ? (wasmKernelVariant() ?? 'wasm-simd') : 'js';
   }
 
   /** A sizing pass: buffers are ordinary arrays, `bytes` counts what a real arena needs. */
+  /** Rows of the GEMM's packed register block for arenas created from now on (A/B benches only). */
+  static packRows = 4;
+
   static probe(): Arena {
     return new Arena(null, 'js');
   }

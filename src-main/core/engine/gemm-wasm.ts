@@ -6,6 +6,9 @@
  *    f32x4.relaxed_madd (FMA) when the runtime has relaxed SIMD, else mul + add.
  *      C[i·ldc + j] (+)= Σ_k A[i·sai + k·sak] · B[k·ldb + j]
  *    Columns j ≥ N − N mod 4 (only the 2-unit output layer has them) run in JS.
+ *  - gemmT: the same for a strided A (sak ≠ 1, i.e. Aᵀ: weight gradients), 4-row A panels packed
+ *    to [K, 4] scratch first (arena.ts reserves GEMM_PACK_BYTES at address 0).
+ *  - lstmCellBack: one LSTM step's gate gradients (layers.ts LSTMLast.backward).
  *  - adam: the PyTorch-form Adam update of one tensor (adam.ts).
  *  - im2col3 / col2im3: 3×3 'same' convolution lowering (layers.ts Conv2D).
  *  - lstmCell: one LSTM step's gate math with a Cephes-style polynomial exp (layers.ts LSTMLast).
@@ -147,26 +150,44 @@ class Code {
   inc(l: number, v: number): this { return this.get(l).get(v).add().set(l); }
 }
 
-// locals: params 0..10, then i32 scratch, then v128
-const P = { M: 0, N: 1, K: 2, pA: 3, sai: 4, sak: 5, pB: 6, ldb: 7, pC: 8, ldc: 9, acc: 10, pBias: 11, relu: 12 } as const;
-const N_PARAMS = 13;
-const L = { i: 13, j: 14, k: 15, pa0: 16, pa1: 17, pa2: 18, pa3: 19, pb: 20, pc: 21, sai4: 22, sak4: 23, ldb4: 24, ldc4: 25, rowA: 26, rowC: 27 } as const;
-const N_I32 = 15;
-const VB = 28; // v128 locals: c0..c7, b0, b1, a
-const vb0 = VB + 8;
-const vb1 = VB + 9;
-const va = VB + 10;
-const N_V128 = 11;
+// locals: params 0..13, then i32 scratch, then v128
+const P = { M: 0, N: 1, K: 2, pA: 3, sai: 4, sak: 5, pB: 6, ldb: 7, pC: 8, ldc: 9, acc: 10, pBias: 11, relu: 12, pPack: 13 } as const;
+const N_PARAMS = 14;
+const L = { i: 14, j: 15, k: 16, pa0: 17, pb: 21, pc: 22, sai4: 23, sak4: 24, ldb4: 25, ldc4: 26, rowA: 27, rowC: 28, pk: 29, pend: 30 } as const; // pa0..pa3 = 17..20
+const N_I32 = 17;
+const MAX_R = 4;
+const VB = 14 + N_I32; // v128 locals: c0..c11, b0, b1, a
+const vb0 = VB + 2 * MAX_R;
+const vb1 = vb0 + 1;
+const va = vb0 + 2;
+const N_V128 = 2 * MAX_R + 3;
 
-/** One R×(4V) register block at rows rowA / rowC, column j; loops over k. */
 let useFma = false;
+/**
+ * Rows of the packed register block (gemm below): A's MR rows are first copied into the pack
+ * scratch as [K, MR] (one pointer, immediate offsets), then every 8-column block of B sweeps
+ * them with MR×2 f32x4 accumulators. Measured here (Node 20, V8 11.3, EPYC, interleaved A/B):
+ * CPU time): 4 rows; 6 rows (12 accumulators) ran at half speed (register spills), and packing
+ * a unit-stride A lost ~5–10 %, so only a strided A (sak ≠ 1) goes to the packed kernel gemmT
+ * (+15–20 % on the conv weight gradient); the plain kernel `gemm` is unchanged.
+ */
+const DEFAULT_PACK_ROWS = 4;
+let packRows = DEFAULT_PACK_ROWS;
 
-function emitBlock(c: Code, R: number, V: number): void {
-  const pa = [L.pa0, L.pa1, L.pa2, L.pa3];
-  for (let r = 0; r < R; r++) {
-    c.get(L.rowA);
-    for (let q = 0; q < r; q++) c.get(L.sai4).add();
-    c.set(pa[r]!);
+/**
+ * One R×(4V) register block at rows rowA / rowC, column j; loops over k. `packed`: A comes from
+ * the pack scratch ([K, R] floats at pPack), else through R strided row pointers.
+ */
+function emitBlock(c: Code, R: number, V: number, packed = false): void {
+  const pa = Array.from({ length: MAX_R }, (_, r) => L.pa0 + r);
+  if (packed) {
+    c.get(P.pPack).set(L.pk);
+  } else {
+    for (let r = 0; r < R; r++) {
+      c.get(L.rowA);
+      for (let q = 0; q < r; q++) c.get(L.sai4).add();
+      c.set(pa[r]!);
+    }
   }
   c.get(P.pB).get(L.j).i32(2).shl().add().set(L.pb);
   for (let q = 0; q < R * V; q++) c.vzero().set(VB + q);
@@ -176,14 +197,16 @@ function emitBlock(c: Code, R: number, V: number): void {
   c.get(L.pb).vload(0).set(vb0);
   if (V === 2) c.get(L.pb).vload(16).set(vb1);
   for (let r = 0; r < R; r++) {
-    c.get(pa[r]!).vsplat32(0).set(va);
+    if (packed) c.get(L.pk).vsplat32(4 * r).set(va);
+    else c.get(pa[r]!).vsplat32(0).set(va);
     for (let v = 0; v < V; v++) {
       const acc = VB + r * V + v;
       if (useFma) c.get(va).get(v === 0 ? vb0 : vb1).get(acc).fma().set(acc);
       else c.get(acc).get(va).get(v === 0 ? vb0 : vb1).fmul().fadd().set(acc);
     }
-    c.inc(pa[r]!, L.sak4);
+    if (!packed) c.inc(pa[r]!, L.sak4);
   }
+  if (packed) c.get(L.pk).i32(4 * R).add().set(L.pk);
   c.inc(L.pb, L.ldb4);
   c.get(L.k).i32(1).sub().set(L.k);
   c.br(0).end().end();
@@ -209,25 +232,62 @@ function emitBlock(c: Code, R: number, V: number): void {
 }
 
 /** Column sweep for R rows: 8-wide blocks, then one 4-wide block. */
-function emitRowPanel(c: Code, R: number): void {
+function emitRowPanel(c: Code, R: number, packed = false): void {
   c.i32(0).set(L.j);
   c.block().loop();
   c.get(L.j).i32(8).add().get(P.N).gtS().brIf(1); // j + 8 > N → exit
-  emitBlock(c, R, 2);
+  emitBlock(c, R, 2, packed);
   c.get(L.j).i32(8).add().set(L.j);
   c.br(0).end().end();
   c.get(L.j).i32(4).add().get(P.N).gtS().eqz().if_(); // j + 4 <= N
-  emitBlock(c, R, 1);
+  emitBlock(c, R, 1, packed);
   c.end();
 }
 
-function gemmBody(): number[] {
+/** pack[k·R + r] = A[rowA + r·sai + k·sak] for k < K, r < R (scalar 32-bit moves). */
+function emitPack(c: Code, R: number): void {
+  const pa = Array.from({ length: R }, (_, r) => L.pa0 + r);
+  for (let r = 0; r < R; r++) {
+    c.get(L.rowA);
+    for (let q = 0; q < r; q++) c.get(L.sai4).add();
+    c.set(pa[r]!);
+  }
+  c.get(P.pPack).set(L.pk);
+  c.get(P.pPack).get(P.K).i32(4 * R).mul().add().set(L.pend);
+  c.block().loop();
+  c.get(L.pk).get(L.pend).geU().brIf(1);
+  for (let r = 0; r < R; r++) {
+    c.get(L.pk).get(pa[r]!);
+    c.b.push(0x28, 0x02, 0x00); // i32.load align 4
+    c.b.push(0x36, 0x02, ...uleb(4 * r)); // i32.store offset 4r
+    c.inc(pa[r]!, L.sak4);
+  }
+  c.get(L.pk).i32(4 * R).add().set(L.pk);
+  c.br(0).end().end();
+}
+
+function gemmBody(packed: boolean): number[] {
   const c = new Code();
   c.get(P.sai).i32(2).shl().set(L.sai4);
   c.get(P.sak).i32(2).shl().set(L.sak4);
   c.get(P.ldb).i32(2).shl().set(L.ldb4);
   c.get(P.ldc).i32(2).shl().set(L.ldc4);
   c.i32(0).set(L.i);
+  if (packed) {
+    // gemmT: packed MR-row panels, for a strided A (sak ≠ 1: Aᵀ in the weight-gradient GEMMs,
+    // where each k step of the unpacked kernel touches MR distant cache lines)
+    const R = packRows;
+    c.get(P.N).i32(8).geS().if_();
+    c.block().loop();
+    c.get(L.i).i32(R).add().get(P.M).gtS().brIf(1);
+    c.get(P.pA).get(L.i).get(L.sai4).mul().add().set(L.rowA);
+    c.get(P.pC).get(L.i).get(L.ldc4).mul().add().set(L.rowC);
+    emitPack(c, R);
+    emitRowPanel(c, R, true);
+    c.get(L.i).i32(R).add().set(L.i);
+    c.br(0).end().end();
+    c.end();
+  }
   // 4-row panels
   c.block().loop();
   c.get(L.i).i32(4).add().get(P.M).gtS().brIf(1);
@@ -411,19 +471,66 @@ function lstmBody(): number[] {
   return [...uleb(2), ...uleb(5), I32, ...uleb(8), V128, ...c.b];
 }
 
-function buildModule(fma: boolean): Uint8Array {
+/**
+ * lstmCellBack(pZ, pTc, pCp, pDh, pDc, pDZ, B, H): one LSTM step's gate gradients for B rows
+ * (layers.ts LSTMLast.backward) from the activated gates z = [i, f, g, o], tanh(c_t), c_{t−1},
+ * dh and dc (in: from step t+1; out: dc_{t−1} = dc_t·f), H a multiple of 4:
+ *   dc_t = dc + dh·o·(1 − tanh²c);  dZ = [dc_t·g·i(1−i), dc_t·c₋₁·f(1−f), dc_t·i(1−g²), dh·tanh c·o(1−o)]
+ */
+function lstmBackBody(): number[] {
+  const [pZ, pTc, pCp, pDh, pDc, pDZ, Bn, H] = [0, 1, 2, 3, 4, 5, 6, 7];
+  const [H4, b, j, zb, hb, dzb] = [8, 9, 10, 11, 12, 13];
+  const [ig, fg, gg, og, tc, dh, dcv, one] = [14, 15, 16, 17, 18, 19, 20, 21];
+  const c = new Code();
+  c.get(H).i32(2).shl().set(H4);
+  c.fconst(1).set(one);
+  const at = (base: number, k: number): void => {
+    c.get(base);
+    if (k > 0) c.get(H4).i32(k).mul().add();
+    c.get(j).add();
+  };
+  c.loopTo(b, () => c.get(Bn), 1, () => {
+    c.get(b).get(H4).i32(4).mul().mul().set(zb);
+    c.get(pDZ).get(zb).add().set(dzb);
+    c.get(pZ).get(zb).add().set(zb);
+    c.get(b).get(H4).mul().set(hb);
+    c.loopTo(j, () => c.get(H4), 16, () => {
+      at(zb, 0); c.vload(0).set(ig);
+      at(zb, 1); c.vload(0).set(fg);
+      at(zb, 2); c.vload(0).set(gg);
+      at(zb, 3); c.vload(0).set(og);
+      c.get(pTc).get(hb).add().get(j).add().vload(0).set(tc);
+      c.get(pDh).get(hb).add().get(j).add().vload(0).set(dh);
+      // dcv = dc + dh·o·(1 − tc²)
+      c.get(pDc).get(hb).add().get(j).add().vload(0);
+      c.get(dh).get(og).fmul().get(one).get(tc).get(tc).fmul().fsub().fmul().fadd().set(dcv);
+      at(dzb, 0); c.get(dcv).get(gg).fmul().get(ig).fmul().get(one).get(ig).fsub().fmul().vstore(0);
+      at(dzb, 1); c.get(dcv).get(pCp).get(hb).add().get(j).add().vload(0).fmul().get(fg).fmul().get(one).get(fg).fsub().fmul().vstore(0);
+      at(dzb, 2); c.get(dcv).get(ig).fmul().get(one).get(gg).get(gg).fmul().fsub().fmul().vstore(0);
+      at(dzb, 3); c.get(dh).get(tc).fmul().get(og).fmul().get(one).get(og).fsub().fmul().vstore(0);
+      c.get(pDc).get(hb).add().get(j).add().get(dcv).get(fg).fmul().vstore(0);
+    });
+  });
+  c.end();
+  return [...uleb(2), ...uleb(6), I32, ...uleb(8), V128, ...c.b];
+}
+
+function buildModule(fma: boolean, mr = packRows): Uint8Array {
   useFma = fma;
+  packRows = mr;
   const F32 = 0x7d;
-  const g = gemmBody();
+  const g = gemmBody(false);
+  const gt = gemmBody(true);
+  const lb = lstmBackBody();
   const a = adamBody();
   const i2c = convBody('im2col');
   const c2i = convBody('col2im');
   const lc = lstmBody();
   const type = [4, 0x60, N_PARAMS, ...new Array<number>(N_PARAMS).fill(I32), 0, 0x60, 10, I32, I32, I32, I32, I32, F32, F32, F32, F32, F32, 0, 0x60, 6, I32, I32, I32, I32, I32, I32, 0, 0x60, 8, I32, I32, I32, I32, I32, I32, I32, I32, 0];
   const imp = [1, ...str('env'), ...str('mem'), 0x02, 0x00, ...uleb(1)];
-  const fn = [5, 0, 1, 2, 2, 3];
-  const exp = [5, ...str('gemm'), 0x00, 0, ...str('adam'), 0x00, 1, ...str('im2col3'), 0x00, 2, ...str('col2im3'), 0x00, 3, ...str('lstmCell'), 0x00, 4];
-  const code = [5, ...uleb(g.length), ...g, ...uleb(a.length), ...a, ...uleb(i2c.length), ...i2c, ...uleb(c2i.length), ...c2i, ...uleb(lc.length), ...lc];
+  const fn = [7, 0, 1, 2, 2, 3, 0, 3];
+  const exp = [7, ...str('gemm'), 0x00, 0, ...str('adam'), 0x00, 1, ...str('im2col3'), 0x00, 2, ...str('col2im3'), 0x00, 3, ...str('lstmCell'), 0x00, 4, ...str('gemmT'), 0x00, 5, ...str('lstmCellBack'), 0x00, 6];
+  const code = [7, ...uleb(g.length), ...g, ...uleb(a.length), ...a, ...uleb(i2c.length), ...i2c, ...uleb(c2i.length), ...c2i, ...uleb(lc.length), ...lc, ...uleb(gt.length), ...gt, ...uleb(lb.length), ...lb];
   return new Uint8Array([
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
     ...section(1, type),
@@ -484,8 +591,24 @@ export function wasmSimdAvailable(): boolean {
 
 /** K-slice length of long reductions (see createWasmGemm). */
 const KC = 256;
+/** Bytes of the A-panel pack scratch the gemm kernel needs (K ≤ 2·KC per raw call, ≤ MAX_R rows). */
+export const GEMM_PACK_BYTES = 2 * KC * MAX_R * 4;
 
-type RawGemm = (M: number, N: number, K: number, pA: number, sai: number, sak: number, pB: number, ldb: number, pC: number, ldc: number, acc: number, pBias: number, relu: number) => void;
+/** Modules with a non-default packed row count (A/B measurements: bench/gemm-kernel.bench.ts). */
+const variantModules = new Map<number, object | null>();
+function wasmModuleRows(mr: number): object | null {
+  const base = wasmModule();
+  if (!base || !WA || mr === DEFAULT_PACK_ROWS) return base;
+  if (!variantModules.has(mr)) {
+    const def = packRows;
+    const bytes = buildModule(cachedFma, mr);
+    packRows = def;
+    variantModules.set(mr, WA.validate(bytes) ? new WA.Module(bytes) : null);
+  }
+  return variantModules.get(mr) ?? null;
+}
+
+type RawGemm = (M: number, N: number, K: number, pA: number, sai: number, sak: number, pB: number, ldb: number, pC: number, ldc: number, acc: number, pBias: number, relu: number, pPack: number) => void;
 type RawAdam = (pW: number, pG: number, pM: number, pV: number, bytes: number, b1: number, b2: number, step: number, isb: number, eps: number) => void;
 
 /** Plain-JS GEMM (fallback and N mod 4 remainder columns): same contract as GemmFn. */
@@ -525,20 +648,29 @@ export type ConvLowerFn = (x: Float32Array, col: Float32Array, B: number, H: num
 /** One LSTM step's gate math (see lstmBody); false when not applicable (layers.ts loops then). */
 export type LstmCellFn = (z: Float32Array, zOff: number, bias: Float32Array, c: Float32Array, cPrevOff: number, cNextOff: number, tc: Float32Array, tcOff: number, h: Float32Array, hNextOff: number, B: number, H: number) => boolean;
 
+/** One LSTM step's gate gradients (see lstmBackBody); false when not applicable (layers.ts loops then). */
+export type LstmCellBackFn = (z: Float32Array, zOff: number, tc: Float32Array, tcOff: number, c: Float32Array, cPrevOff: number, dh: Float32Array, dc: Float32Array, dZ: Float32Array, dzOff: number, B: number, H: number) => boolean;
+
 export interface WasmKernels {
   gemm: GemmFn;
   adam: AdamFn;
   lstmCell: LstmCellFn;
+  lstmCellBack: LstmCellBackFn;
   im2col3: ConvLowerFn;
   col2im3: ConvLowerFn;
 }
 
-/** Kernels over `memory`, or null when WebAssembly SIMD is unavailable. */
-export function createWasmKernels(memory: WasmMemory): WasmKernels | null {
-  const mod = wasmModule();
+/**
+ * Kernels over `memory`, or null when WebAssembly SIMD is unavailable. `packOffset`: byte offset
+ * of GEMM_PACK_BYTES of scratch in `memory` that nothing else uses (arena.ts reserves it).
+ * `packRows` (tests / benches): rows of the packed register block, 1..6.
+ */
+export function createWasmKernels(memory: WasmMemory, packOffset: number, packRowsVariant = DEFAULT_PACK_ROWS): WasmKernels | null {
+  const mod = wasmModuleRows(packRowsVariant);
   if (!mod || !WA) return null;
   const inst = new WA.Instance(mod, { env: { mem: memory } });
-  const raw = inst.exports['gemm'] as RawGemm;
+  const rawPlain = inst.exports['gemm'] as RawGemm;
+  const rawT = inst.exports['gemmT'] as RawGemm;
   const rawAdam = inst.exports['adam'] as RawAdam;
   const buf = memory.buffer;
   const gemm: GemmFn = (M, N, K, A, aOff, sai, sak, B, bOff, ldb, C, cOff, ldc, acc, bias, relu) => {
@@ -551,6 +683,7 @@ export function createWasmKernels(memory: WasmMemory): WasmKernels | null {
     const pBias = bias ? bias.byteOffset : 0;
     const r = relu ? 1 : 0;
     if (N4 > 0) {
+      const raw = sak !== 1 && K > 1 ? rawT : rawPlain;
       const pA = A.byteOffset + aOff * 4;
       const pB = B.byteOffset + bOff * 4;
       const pC = C.byteOffset + cOff * 4;
@@ -560,10 +693,10 @@ export function createWasmKernels(memory: WasmMemory): WasmKernels | null {
         // (bias, ReLU) runs with the last slice.
         for (let k0 = 0; k0 < K; k0 += KC) {
           const last = k0 + KC >= K;
-          raw(M, N4, Math.min(KC, K - k0), pA + k0 * sak * 4, sai, sak, pB + k0 * ldb * 4, ldb, pC, ldc, acc || k0 > 0 ? 1 : 0, last ? pBias : 0, last ? r : 0);
+          raw(M, N4, Math.min(KC, K - k0), pA + k0 * sak * 4, sai, sak, pB + k0 * ldb * 4, ldb, pC, ldc, acc || k0 > 0 ? 1 : 0, last ? pBias : 0, last ? r : 0, packOffset);
         }
       } else {
-        raw(M, N4, K, pA, sai, sak, pB, ldb, pC, ldc, acc ? 1 : 0, pBias, r);
+        raw(M, N4, K, pA, sai, sak, pB, ldb, pC, ldc, acc ? 1 : 0, pBias, r, packOffset);
       }
     }
     if (N4 < N) gemmJs(M, N - N4, K, A, aOff, sai, sak, B, bOff + N4, ldb, C, cOff + N4, ldc, acc, bias, relu, N4);
@@ -595,5 +728,11 @@ export function createWasmKernels(memory: WasmMemory): WasmKernels | null {
     rawLstm(z.byteOffset + 4 * zOff, bias.byteOffset, cc.byteOffset + 4 * cPrevOff, cc.byteOffset + 4 * cNextOff, tc.byteOffset + 4 * tcOff, h.byteOffset + 4 * hNextOff, B, H);
     return true;
   };
-  return { gemm, adam, im2col3, col2im3, lstmCell };
+  const rawLstmBack = inst.exports['lstmCellBack'] as (a: number, b: number, c: number, d: number, e: number, f: number, g: number, h: number) => void;
+  const lstmCellBack: LstmCellBackFn = (z, zOff, tc, tcOff, cc, cPrevOff, dh, dc, dZ, dzOff, B, H) => {
+    if ((H & 3) !== 0 || z.buffer !== buf || tc.buffer !== buf || cc.buffer !== buf || dh.buffer !== buf || dc.buffer !== buf || dZ.buffer !== buf) return false;
+    rawLstmBack(z.byteOffset + 4 * zOff, tc.byteOffset + 4 * tcOff, cc.byteOffset + 4 * cPrevOff, dh.byteOffset, dc.byteOffset, dZ.byteOffset + 4 * dzOff, B, H);
+    return true;
+  };
+  return { gemm, adam, im2col3, col2im3, lstmCell, lstmCellBack };
 }

@@ -7,7 +7,7 @@
  * Architectures: PROTOCOL.md §6, METHODS.md §4.
  */
 import type { Arena } from './arena.js';
-import type { ConvLowerFn, GemmFn, LstmCellFn } from './gemm-wasm.js';
+import type { ConvLowerFn, GemmFn, LstmCellBackFn, LstmCellFn } from './gemm-wasm.js';
 import { glorotUniform, orthogonal, type Rng } from './rng.js';
 
 export interface Param {
@@ -560,6 +560,7 @@ export class LSTMLast implements Layer {
   private readonly rT: Float32Array; // [4H, H]
   private readonly gemm: GemmFn;
   private readonly cell: LstmCellFn | null;
+  private readonly cellBack: LstmCellBackFn | null;
   private readonly ones: Float32Array;
 
   constructor(arena: Arena, maxB: number, readonly F: number, readonly W: number, readonly H: number) {
@@ -584,6 +585,7 @@ export class LSTMLast implements Layer {
     this.gemm = arena.gemm;
     this.ones = arena.ones(W * maxB);
     this.cell = arena.lstmCell;
+    this.cellBack = arena.lstmCellBack;
   }
 
   init(rng: Rng): void {
@@ -649,7 +651,9 @@ export class LSTMLast implements Layer {
     for (let t = W - 1; t >= 0; t--) {
       const zt = t * B * G;
       const cp = t * BH;
-      for (let b = 0; b < B; b++) {
+      // gate gradients in WASM SIMD when available (same formulas as the loop)
+      const simd = this.cellBack?.(zx, zt, tcAll, cp, cAll, cp, dh, dc, dZ, zt, B, H) ?? false;
+      for (let b = 0; b < (simd ? 0 : B); b++) {
         const zb = zt + b * G;
         for (let j = 0; j < H; j++) {
           const u = b * H + j;

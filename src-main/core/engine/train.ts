@@ -3,6 +3,9 @@
  * cross-entropy, a fresh seeded permutation every epoch, last batch smaller, no early stopping.
  * Contrastive: SimCLR pretraining (NT-Xent over both views as one 2B batch) then fine-tuning with
  * a new Adam over encoder + classifier head (§6.3). Cancellation: `shouldStop` between batches.
+ * Optional early stopping (early-stopping.ts, config `validationFraction` > 0): a stratified
+ * validation split of the training windows, `epochs` becomes the maximum, the best epoch's
+ * weights are restored. Off by default, as in the protocol.
  */
 import type * as tfc from '@tensorflow/tfjs-core';
 import type { ModelSpec, SupervisedModelKind } from '../../../shared/domain/models.js';
@@ -10,6 +13,7 @@ import type { WindowSet } from '../../../shared/domain/windows.js';
 import { MODEL_REGISTRY, resolveConfig, type AnyConfig } from '../models/index.js';
 import { Adam } from './adam.js';
 import { Arena, type KernelChoice, type KernelUsed } from './arena.js';
+import { EarlyStopper, earlyStoppingSettings, stratifiedHoldout } from './early-stopping.js';
 import { anomalyProb, softmaxCrossEntropy } from './losses.js';
 import type { EngineNet } from './net.js';
 import { Rng } from './rng.js';
@@ -39,6 +43,16 @@ export interface TrainedModel {
   paramCount: number;
   /** Per-epoch mean training (fine-tuning) loss. */
   lossHistory: number[];
+  /** Per-epoch mean validation loss (early stopping on; else empty). */
+  validationLossHistory: number[];
+  /** Held-out validation windows (0 when early stopping is off). */
+  validationWindows: number;
+  /** 1-based epoch whose weights the model holds (the best validation epoch; else the last). */
+  bestEpoch: number;
+  /** True when training ended because the validation loss stopped improving. */
+  earlyStopped: boolean;
+  /** The epoch ceiling (`epochs`); `epochsCompleted` is how many ran. */
+  maxEpochs: number;
   pretrainLossHistory: number[];
   trainSeconds: number;
   pretrainSeconds: number;
@@ -94,11 +108,16 @@ export function trainModel(spec: ModelSpec, train: WindowSet, opts: TrainOptions
   const rng = new Rng(opts.seed);
   const { net, arena, xin, dLogits } = buildNet(kind, cfg, F, W, cap, rng, opts.kernel ?? 'wasm-simd');
   net.init(rng);
+  // early stopping: training windows trIdx, validation windows split.val (from the fold's training set only)
+  const es = earlyStoppingSettings(cfg);
+  const split = es ? stratifiedHoldout(train.y, n, es.validationFraction, opts.seed) : null;
+  const trIdx = split ? split.train : Int32Array.from({ length: n }, (_, i) => i);
+  const nTr = trIdx.length;
 
   const yb = new Int32Array(cap);
   const probs = new Float32Array(cap * 2);
-  const perm = new Int32Array(n);
-  const nbPerEpoch = Math.ceil(n / B);
+  const perm = new Int32Array(nTr);
+  const nbPerEpoch = Math.ceil(nTr / B);
   // PROTOCOL.md §6.3: pretraining runs `epochs` epochs too unless the spec sets pretrainEpochs
   const preParam = spec.params['pretrainEpochs'];
   const pretrainEpochs = kind !== 'contrastive' ? 0 : typeof preParam === 'number' ? preParam : epochs;
@@ -121,15 +140,15 @@ export function trainModel(spec: ModelSpec, train: WindowSet, opts: TrainOptions
     const pre = net.pretrain;
     const opt = new Adam(pre.params, adamCfg(c.learningRate), arena.adam);
     const normals: number[] = [];
-    for (let i = 0; i < n; i++) if (train.y[i] === 0) normals.push(i);
+    for (const i of trIdx) if (train.y[i] === 0) normals.push(i);
     const h = Math.floor(W * c.replaceFraction);
     for (let e = 0; e < pretrainEpochs && !stop(); e++) {
-      for (let i = 0; i < n; i++) perm[i] = i;
+      perm.set(trIdx);
       rng.shuffle(perm);
       let tot = 0;
-      for (let s = 0; s < n; s += B) {
+      for (let s = 0; s < nTr; s += B) {
         if (stop()) break;
-        const Bc = Math.min(B, n - s);
+        const Bc = Math.min(B, nTr - s);
         for (let b = 0; b < Bc; b++) {
           const i = perm[s + b]!;
           copyWindow(train.x, i, xin, b, fw); // view 1: the window as is
@@ -148,8 +167,8 @@ export function trainModel(spec: ModelSpec, train: WindowSet, opts: TrainOptions
         opts.onBatch?.(++batchesDone, totalBatches);
       }
       if (stopped) break;
-      pretrainLoss.push(tot / n);
-      opts.onEpoch?.(e, tot / n, 'pretrain');
+      pretrainLoss.push(tot / nTr);
+      opts.onEpoch?.(e, tot / nTr, 'pretrain');
     }
   }
   const t1 = performance.now();
@@ -158,13 +177,29 @@ export function trainModel(spec: ModelSpec, train: WindowSet, opts: TrainOptions
   const opt = new Adam(net.params, adamCfg(lr), arena.adam);
   const lossHistory: number[] = [];
   let epochsCompleted = 0;
+  const stopper = es ? new EarlyStopper(net.params, es) : null;
+  let earlyStopped = false;
+  /** Mean cross-entropy over the validation windows, inference mode (no dropout), chunks of cap. */
+  const validationLoss = (val: Int32Array): number => {
+    let tot = 0;
+    for (let s = 0; s < val.length; s += cap) {
+      const Bc = Math.min(cap, val.length - s);
+      for (let b = 0; b < Bc; b++) {
+        const i = val[s + b]!;
+        copyWindow(train.x, i, xin, b, fw);
+        yb[b] = train.y[i]!;
+      }
+      tot += softmaxCrossEntropy(net.forward(xin, Bc, false), yb, Bc, 2, probs, null) * Bc;
+    }
+    return tot / val.length;
+  };
   for (let e = 0; e < epochs && !stop(); e++) {
-    for (let i = 0; i < n; i++) perm[i] = i;
+    perm.set(trIdx);
     rng.shuffle(perm);
     let tot = 0;
-    for (let s = 0; s < n; s += B) {
+    for (let s = 0; s < nTr; s += B) {
       if (stop()) break;
-      const Bc = Math.min(B, n - s);
+      const Bc = Math.min(B, nTr - s);
       for (let b = 0; b < Bc; b++) {
         const i = perm[s + b]!;
         copyWindow(train.x, i, xin, b, fw);
@@ -178,10 +213,15 @@ export function trainModel(spec: ModelSpec, train: WindowSet, opts: TrainOptions
       opts.onBatch?.(++batchesDone, totalBatches);
     }
     if (stopped) break;
-    lossHistory.push(tot / n);
+    lossHistory.push(tot / nTr);
     epochsCompleted++;
-    opts.onEpoch?.(e, tot / n, kind === 'contrastive' ? 'finetune' : 'train');
+    opts.onEpoch?.(e, tot / nTr, kind === 'contrastive' ? 'finetune' : 'train');
+    if (stopper && split && stopper.observe(validationLoss(split.val), e + 1)) {
+      earlyStopped = true;
+      break;
+    }
   }
+  stopper?.restoreBest();
   const t2 = performance.now();
 
   const score = (x: Float32Array, m: number): Float32Array => {
@@ -204,6 +244,11 @@ export function trainModel(spec: ModelSpec, train: WindowSet, opts: TrainOptions
     kernel: arena.kernel,
     paramCount: net.params.reduce((a, p) => a + p.w.length, 0),
     lossHistory,
+    validationLossHistory: stopper ? stopper.history : [],
+    validationWindows: split ? split.val.length : 0,
+    bestEpoch: stopper && stopper.bestEpoch > 0 ? stopper.bestEpoch : epochsCompleted,
+    earlyStopped,
+    maxEpochs: epochs,
     pretrainLossHistory: pretrainLoss,
     trainSeconds: (t2 - t0) / 1000,
     pretrainSeconds: (t1 - t0) / 1000,

@@ -23,6 +23,16 @@ export interface ContrastiveConfig {
   epsilon: number;
   /** Pretraining epochs (the protocol uses `epochs` for both phases). */
   pretrainEpochs: number;
+  /**
+   * Early stopping (engine/early-stopping.ts): fraction of the fold's training windows held out
+   * (stratified) as a validation split; 0 = off (the protocol's setting, PROTOCOL.md §6). When on,
+   * `epochs` is the maximum and the best validation epoch's weights are kept.
+   */
+  validationFraction: number;
+  /** Epochs without validation-loss improvement before stopping (early stopping only). */
+  patience: number;
+  /** Smallest validation-loss decrease that counts as an improvement. */
+  minDelta: number;
   epochs: number;
   batchSize: number;
 }
@@ -43,6 +53,9 @@ export const CONTRASTIVE_DEFAULTS: ContrastiveConfig = {
   beta2: 0.999,
   epsilon: 1e-7,
   pretrainEpochs: 50,
+  validationFraction: 0,
+  patience: 5,
+  minDelta: 0,
   epochs: 50,
   batchSize: 10,
 };

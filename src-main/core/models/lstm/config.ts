@@ -5,6 +5,16 @@ export interface LstmConfig {
   beta1: number;
   beta2: number;
   epsilon: number;
+  /**
+   * Early stopping (engine/early-stopping.ts): fraction of the fold's training windows held out
+   * (stratified) as a validation split; 0 = off (the protocol's setting, PROTOCOL.md §6). When on,
+   * `epochs` is the maximum and the best validation epoch's weights are kept.
+   */
+  validationFraction: number;
+  /** Epochs without validation-loss improvement before stopping (early stopping only). */
+  patience: number;
+  /** Smallest validation-loss decrease that counts as an improvement. */
+  minDelta: number;
   epochs: number;
   batchSize: number;
 }
@@ -15,6 +25,9 @@ export const LSTM_DEFAULTS: LstmConfig = {
   beta1: 0.9,
   beta2: 0.999,
   epsilon: 1e-7,
+  validationFraction: 0,
+  patience: 5,
+  minDelta: 0,
   epochs: 50,
   batchSize: 10,
 };
