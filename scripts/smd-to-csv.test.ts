@@ -30,8 +30,8 @@ describe.skipIf(!have)('SMD machine-2-1 as a labelled CSV (needs ../shared/datas
       const t = tasks.find((x) => x.model === model && x.fold === 4)!;
       return runFold(source.windows, { model, params: {}, fold: 4, epochs: 1, batchSize: 10, seed: 0, train: t.train, trainBeforeSampling: t.trainBeforeSampling, test: t.test });
     };
-    const pca = fold4('pca');
-    const rnd = fold4('random');
+    const pca = await fold4('pca');
+    const rnd = await fold4('random');
     expect(pca.metrics.rocAuc!).toBeGreaterThan(rnd.metrics.rocAuc! + 0.1);
     expect(pca.metrics.tp + pca.metrics.fn).toBe(1014);
   });

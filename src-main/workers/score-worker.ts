@@ -4,8 +4,11 @@ import { setupTfjs } from './tfjs-setup';
 import type { WindowSet } from '../../shared/domain/windows';
 import { serveTasks } from './worker-runtime';
 import { fileLoadHandler, loadTfjs } from '../core/engine/tfjs-export';
-import { checkModelMeta, MODEL_META_FILE } from '../core/eval/train-final';
+import { checkModelMeta, MODEL_META_FILE, type ModelMeta } from '../core/eval/train-final';
 import { VigilError } from '../../shared/errors';
+import { isDetectorDir, readDetector } from '../core/models/unsupervised/weights-io';
+import { loadDetector } from '../core/models/unsupervised/registry';
+import { ensureTfBackend } from '../core/models/unsupervised/tf-runtime';
 
 setupTfjs();
 
@@ -29,6 +32,7 @@ serveTasks(async (raw, ctx) => {
     throw new VigilError('NOT_FOUND', `cannot read ${MODEL_META_FILE}`, { where: { file: metaFile }, hint: 'Pick a model folder written by `vigil train`.', cause: e });
   }
   const meta = checkModelMeta(metaJson, metaFile, p.windows.counters);
+  if (isDetectorDir(p.modelDir)) return scoreDetector(p, meta, metaFile, ctx.cancelled);
   const { tf, tfl } = await loadTfjs();
   const model = await tfl.loadLayersModel(fileLoadHandler(p.modelDir));
   const { W, n } = p.windows;
@@ -63,3 +67,37 @@ serveTasks(async (raw, ctx) => {
   model.dispose();
   return { scores, threshold: meta.threshold, model: meta.model };
 });
+
+/** Windows re-ordered to the model's counters and scaled with its training min–max: [n, F, W]. */
+function scaledForModel(w: WindowSet, meta: ModelMeta): Float32Array {
+  const { W, n } = w;
+  const F = meta.F;
+  const colOf = meta.counters.map((c) => w.counters.indexOf(c));
+  const out = new Float32Array(n * F * W);
+  for (let i = 0; i < n; i++) {
+    for (let f = 0; f < F; f++) {
+      const src = (i * w.F + (colOf[f] as number)) * W;
+      const lo = meta.scaling.min[f] as number;
+      const r = meta.scaling.range[f] as number;
+      for (let t = 0; t < W; t++) out[(i * F + f) * W + t] = ((w.x[src + t] as number) - lo) / r;
+    }
+  }
+  return out;
+}
+
+/**
+ * An unsupervised detector (METHODS.md §6): score = its anomaly score, flags = score ≥ its
+ * threshold; the score's parts (e.g. D, T, R of §6.3) come back beside the total.
+ */
+async function scoreDetector(p: ScoreTaskPayload, meta: ModelMeta, metaFile: string, cancelled: () => boolean): Promise<{ scores: Float32Array; threshold: number; model: string; parts: Record<string, Float32Array> }> {
+  if (p.windows.W !== meta.W) throw new VigilError('INVALID_SETTINGS', `the model reads windows of ${meta.W} steps, these have ${p.windows.W}`, { where: { file: metaFile, field: 'W' } });
+  await ensureTfBackend();
+  const detector = loadDetector(readDetector(p.modelDir));
+  try {
+    if (cancelled()) throw new VigilError('JOB_CANCELLED', 'scoring cancelled');
+    const { score, parts } = detector.score({ x: scaledForModel(p.windows, meta), n: p.windows.n, F: meta.F, W: meta.W, objectIndex: p.windows.objectIndex, endMs: p.windows.endMs });
+    return { scores: score, threshold: detector.threshold, model: meta.model, parts };
+  } finally {
+    detector.dispose();
+  }
+}

@@ -4,8 +4,10 @@ import { setupTfjs } from './tfjs-setup';
 import type { ModelKind } from '../../shared/domain/models';
 import type { WindowSet } from '../../shared/domain/windows';
 import { serveTasks } from './worker-runtime';
-import { MODEL_META_FILE, trainFinal, type ModelMeta } from '../core/eval/train-final';
+import { fitFinalDetector, MODEL_META_FILE, trainFinal, type ModelMeta } from '../core/eval/train-final';
 import { saveTfjsArtifacts } from '../core/engine/tfjs-export';
+import { isUnsupervisedKind } from '../core/models/unsupervised/registry';
+import { writeDetector } from '../core/models/unsupervised/weights-io';
 
 setupTfjs();
 
@@ -21,16 +23,31 @@ export interface TrainFinalPayload {
   provenance: { dataHash: string; labelSetId: string | null; labelVersion: number | null };
 }
 
-/** Trains the deployable model on every window and saves it: TF.js model.json + weights + vigil-model.json. */
+/**
+ * Trains the deployable model on every window and saves it with vigil-model.json: supervised
+ * models as TF.js model.json + weights, unsupervised detectors as their model.json + weights.bin
+ * (core/models/unsupervised/weights-io.ts; fitted without labels, no negative sampling).
+ */
 serveTasks(async (raw, ctx) => {
   const p = raw as TrainFinalPayload;
-  ctx.log(`training ${p.model} on ${p.windows.n} windows${p.negativeSampling ? ' (negative sampling)' : ''}`);
-  const r = trainFinal(p.windows, p, {
-    onProgress: (value) => ctx.emit({ kind: 'progress', value }),
-    onEpoch: (epoch, epochs, loss) => ctx.emit({ kind: 'epoch', epoch, epochs, loss }),
+  const unsupervised = isUnsupervisedKind(p.model);
+  ctx.log(`training ${p.model} on ${p.windows.n} windows${p.negativeSampling && !unsupervised ? ' (negative sampling)' : unsupervised ? ' (unsupervised: labels not read)' : ''}`);
+  const hooks = {
+    onProgress: (value: number) => ctx.emit({ kind: 'progress', value }),
+    onEpoch: (epoch: number, epochs: number, loss: number) => ctx.emit({ kind: 'epoch', epoch, epochs, loss }),
     shouldStop: () => ctx.cancelled(),
-  });
-  await saveTfjsArtifacts(await r.trained.toTfjsArtifacts(), p.modelDir);
+  };
+  let r: { scaling: ModelMeta['scaling']; threshold: number; windows: number; trained: { trainSeconds: number; lossHistory: number[] } };
+  if (unsupervised) {
+    const f = await fitFinalDetector(p.windows, p, hooks);
+    writeDetector(p.modelDir, f.detector.save());
+    r = { ...f, trained: { trainSeconds: f.detector.trainSeconds, lossHistory: f.detector.lossHistory } };
+    f.detector.dispose();
+  } else {
+    const t = trainFinal(p.windows, p, hooks);
+    await saveTfjsArtifacts(await t.trained.toTfjsArtifacts(), p.modelDir);
+    r = t;
+  }
   const meta: ModelMeta = {
     format: 'vigil-model',
     formatVersion: 1,
@@ -41,7 +58,7 @@ serveTasks(async (raw, ctx) => {
     counters: p.windows.counters,
     scaling: r.scaling,
     threshold: r.threshold,
-    trained: { windows: r.windows, anomalies: p.windows.y.reduce((a, v) => a + v, 0), negativeSampling: p.negativeSampling, epochs: p.epochs, batchSize: p.batchSize, seed: p.seed, ...p.provenance },
+    trained: { windows: r.windows, anomalies: p.windows.y.reduce((a, v) => a + v, 0), negativeSampling: p.negativeSampling && !unsupervised, epochs: p.epochs, batchSize: p.batchSize, seed: p.seed, ...p.provenance },
     createdAtMs: Date.now(),
   };
   await writeFile(join(p.modelDir, MODEL_META_FILE), JSON.stringify(meta, null, 2));

@@ -4,13 +4,13 @@ import { defaultWorkspace, followJobs, withEngine } from '../cli-context';
 export function registerTrainScore(program: Command): void {
   program
     .command('train')
-    .description('train one detector on every labelled window of a workspace and save it (TF.js model.json + weights) for scoring')
+    .description('train one detector on every labelled window of a workspace and save it (model.json + weights) for scoring; unsupervised detectors are fitted without reading the labels')
     .option('-w, --workspace <dir>', 'workspace folder', defaultWorkspace())
-    .option('--model <m>', 'cnn | lstm | contrastive', 'cnn')
+    .option('--model <m>', 'cnn | lstm | contrastive | mvas-cscd | metric-graph | temporal-prototype', 'cnn')
     .option('--epochs <n>', 'epochs', '20')
     .option('--batch <n>', 'batch size', '32')
     .option('--seed <n>', 'seed', '0')
-    .option('--no-negative-sampling', 'train on every window instead of a balanced set')
+    .option('--no-negative-sampling', 'train on every window instead of a balanced set (supervised models; unsupervised ones always use every window)')
     .option('-q, --quiet', 'no job log')
     .action(async (o: { workspace: string; model: string; epochs: string; batch: string; seed: string; negativeSampling: boolean; quiet?: boolean }) => {
       await withEngine({ workspace: o.workspace }, async (engine) => {

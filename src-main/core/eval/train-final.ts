@@ -3,6 +3,9 @@ import { SUPERVISED_MODELS } from '../../../shared/domain/models';
 import type { WindowSet } from '../../../shared/domain/windows';
 import { VigilError } from '../../../shared/errors';
 import { trainModel, type TrainedModel } from '../engine/train';
+import { isUnsupervisedKind, resolveUnsupervisedConfig, unsupervisedEntry } from '../models/unsupervised/registry';
+import { ensureTfBackend } from '../models/unsupervised/tf-runtime';
+import type { FittedDetector } from '../models/unsupervised/types';
 import { negativeSample } from '../windows/negative-sampling';
 import { applyMinMaxWindows, fitMinMaxWindows } from './scaling';
 import { PROBABILITY_THRESHOLD } from './threshold';
@@ -31,7 +34,7 @@ export const MODEL_META_FILE = 'vigil-model.json';
  * rule is p ≥ 0.5 (PROTOCOL.md §6).
  */
 export function trainFinal(ws: WindowSet, o: { model: ModelKind; params: Record<string, number>; epochs: number; batchSize: number; seed: number; negativeSampling: boolean }, hooks: { onProgress?(v: number): void; onEpoch?(e: number, epochs: number, loss: number): void; shouldStop?(): boolean } = {}): { trained: TrainedModel; scaling: ModelMeta['scaling']; threshold: number; windows: number } {
-  if (!(SUPERVISED_MODELS as readonly string[]).includes(o.model)) throw new VigilError('INVALID_SETTINGS', `only the supervised models (cnn, lstm, contrastive) can be trained for scoring; ${o.model} is a comparison baseline`, { where: { field: 'model' } });
+  if (!(SUPERVISED_MODELS as readonly string[]).includes(o.model)) throw new VigilError('INVALID_SETTINGS', `only the supervised models (cnn, lstm, contrastive) and the unsupervised detectors (fitFinalDetector) can be trained for scoring; ${o.model} is a comparison baseline`, { where: { field: 'model' } });
   const all = Int32Array.from({ length: ws.n }, (_, i) => i);
   const train = o.negativeSampling ? negativeSample(all, ws.y, 0, o.seed).train : all;
   const mm = fitMinMaxWindows(ws.x, ws.F, ws.W, all);
@@ -52,6 +55,32 @@ export function trainFinal(ws: WindowSet, o: { model: ModelKind; params: Record<
   });
   if (trained.stopped) throw new VigilError('JOB_CANCELLED', 'training was cancelled');
   return { trained, scaling: { min: Array.from(mm.min), range: Array.from(mm.range) }, threshold: PROBABILITY_THRESHOLD, windows: train.length };
+}
+
+/**
+ * The deployable unsupervised detector (METHODS.md §6): fitted WITHOUT labels on every window
+ * (negative sampling reads labels, so it does not apply), scaled like `trainFinal`; the decision
+ * rule is the detector's own threshold (median + λ·MAD over its held-out, assumed-normal tail).
+ */
+export async function fitFinalDetector(ws: WindowSet, o: { model: ModelKind; params: Record<string, number>; epochs: number; batchSize: number; seed: number }, hooks: { onProgress?(v: number): void; onEpoch?(e: number, epochs: number, loss: number): void; shouldStop?(): boolean } = {}): Promise<{ detector: FittedDetector; scaling: ModelMeta['scaling']; threshold: number; windows: number }> {
+  if (!isUnsupervisedKind(o.model)) throw new VigilError('INVALID_SETTINGS', `${o.model} is not an unsupervised detector`, { where: { field: 'model' } });
+  await ensureTfBackend();
+  const all = Int32Array.from({ length: ws.n }, (_, i) => i);
+  const mm = fitMinMaxWindows(ws.x, ws.F, ws.W, all);
+  const xs = applyMinMaxWindows(ws.x, ws.n, ws.F, ws.W, mm);
+  const detector = await unsupervisedEntry(o.model).fit({ x: xs, n: ws.n, F: ws.F, W: ws.W, objectIndex: ws.objectIndex, endMs: ws.endMs }, resolveUnsupervisedConfig(o.model, null, o.params), {
+    epochs: o.epochs,
+    batchSize: o.batchSize,
+    seed: o.seed,
+    onBatch: (b, nb) => hooks.onProgress?.(b / nb),
+    onEpoch: (e, loss) => hooks.onEpoch?.(e + 1, o.epochs, loss),
+    ...(hooks.shouldStop ? { shouldStop: hooks.shouldStop } : {}),
+  });
+  if (detector.stopped) {
+    detector.dispose();
+    throw new VigilError('JOB_CANCELLED', 'training was cancelled');
+  }
+  return { detector, scaling: { min: Array.from(mm.min), range: Array.from(mm.range) }, threshold: detector.threshold, windows: ws.n };
 }
 
 /** Checks a saved model's metadata before scoring; a file from another version is refused clearly. */

@@ -29,6 +29,15 @@ export const buildCnn: NetBuilder<CnnConfig> = (arena, cap, F, W, cfg, rng): Eng
     init: (r) => seq.init(r),
     forward: (x, B, training) => seq.forward(x, B, training),
     backward: (x, d, B) => void seq.backward(x, d, B),
+    // The pools sit on ReLU outputs (reluInput), so their dIn is the masked gradient reaching each conv.
+    probe: {
+      convs: [
+        { name: 'conv1', H: F, Wd: W, C: cfg.filters1, pooled: 0, out: c1.out, grad: () => p1.dIn! },
+        { name: 'conv2', H: p1.Ho, Wd: p1.Wo, C: cfg.filters2, pooled: 1, out: c2.out, grad: () => p2.dIn! },
+      ],
+      inputConv: { k: cfg.kernelSize, Cout: cfg.filters1, kernel: c1.kernel.w },
+      penultimate: { out: d1.out, size: cfg.denseUnits },
+    },
     tfjsModel(tfl, headActivation) {
       const m = tfl.sequential();
       m.add(tfl.layers.reshape({ targetShape: [F, W, 1], inputShape: [F, W] }));

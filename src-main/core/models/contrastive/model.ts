@@ -43,6 +43,15 @@ export const buildContrastive: NetBuilder<ContrastiveConfig> = (arena, cap, F, W
       head.backward(enc.out, g, B);
       enc.backward(x, head.dIn!, B);
     },
+    // c2.dIn is masked in place by c1's ReLU during backward; p (reluInput) masks c2's gradient.
+    probe: {
+      convs: [
+        { name: 'conv1', H: F, Wd: W, C: cfg.filters1, pooled: 0, out: c1.out, grad: () => c2.dIn! },
+        { name: 'conv2', H: F, Wd: W, C: cfg.filters2, pooled: 0, out: c2.out, grad: () => p.dIn! },
+      ],
+      inputConv: { k: cfg.kernelSize, Cout: cfg.filters1, kernel: c1.kernel.w },
+      penultimate: { out: d.out, size: cfg.denseUnits },
+    },
     pretrain: {
       params: pretrainParams,
       step(x2, B, grad) {
