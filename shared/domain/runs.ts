@@ -1,5 +1,5 @@
 import type { JobState, SerializedError } from './jobs';
-import type { BackendInfo } from './models';
+import type { BackendInfo, RobustnessCurve } from './models';
 
 /**
  * A stored comparison read back for the Compare area (`runs:get`), and the per-window predictions
@@ -69,6 +69,8 @@ export interface RunDetail {
   versions: Record<string, string>;
   error: SerializedError | null;
   groups: RunGroup[];
+  /** Robustness curves (issue #5 item 5); absent or [] when the run had none. */
+  robustness?: RobustnessCurve[];
 }
 
 /** Column arrays of one model × setting's test windows, all folds (`runs:predictions`). */

@@ -49,7 +49,7 @@ export function formatComparison(r: ComparisonResult): string {
       table(
         ['model', 'folds', ...COLUMNS.map((c) => c.label), 'win/s'],
         rows.map((x) => [
-          x.model,
+          x.label,
           `${x.folds}${x.failed ? ` (${x.failed} failed)` : ''}`,
           ...COLUMNS.map((c) => {
             const m = x.summary.metrics[c.key];

@@ -10,6 +10,7 @@ import { resolveBackend } from '../core/engine/backend-resolve';
 import type { Engine } from './engine';
 import type { Workspace } from './workspace/duckdb-workspace';
 import { comparisonOf, readFoldMetrics } from './reports/gather-report';
+import { readRobustness } from './compare/run-store';
 
 type RunChannels = 'runs:get' | 'runs:predictions' | 'engine:backend' | 'reports:list' | 'reports:read';
 type RunHandlers = { [C in RunChannels & Channel]: (req: ParsedRequestOf<C>) => Promise<ResponseOf<C>> };
@@ -84,6 +85,7 @@ export async function readRun(ws: Workspace, runId: string): Promise<RunDetail> 
     versions: json<Record<string, string>>(run['versions'], {}),
     error: json<SerializedError | null>(run['error'], null),
     groups,
+    robustness: await readRobustness(ws, runId),
   };
 }
 

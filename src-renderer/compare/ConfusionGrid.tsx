@@ -1,3 +1,4 @@
+import { modelLabel } from '../../shared/domain/models';
 import type { RunModelRow } from '../../shared/domain/runs';
 import { useT } from '../ui/i18n';
 
@@ -9,8 +10,8 @@ export function ConfusionGrid({ rows }: { rows: readonly RunModelRow[] }) {
       {rows.map((r) => {
         const { tp, fn, fp, tn } = r.confusion;
         return (
-          <table key={r.model} className="confusion" aria-label={t('compare.confusion.label', { model: r.model })} data-model={r.model}>
-            <caption>{r.model}</caption>
+          <table key={r.model} className="confusion" aria-label={t('compare.confusion.label', { model: modelLabel(r.model) })} data-model={r.model}>
+            <caption>{modelLabel(r.model)}</caption>
             <thead>
               <tr>
                 <th scope="col" className="muted">

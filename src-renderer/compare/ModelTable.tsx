@@ -1,3 +1,4 @@
+import { modelLabel } from '../../shared/domain/models';
 import { useMemo, useState } from 'react';
 import type { RunMetric, RunModelRow } from '../../shared/domain/runs';
 import type { PlainKey } from '../../shared/i18n';
@@ -66,7 +67,7 @@ export function ModelTable({ rows, setting, caption, testId }: { rows: readonly 
             {sorted.map((r) => (
               <tr key={r.model} data-testid={`${testId}-row`} data-model={r.model}>
                 <td className="model-cell">
-                  {r.model}
+                  {modelLabel(r.model)}
                   {isBaseline(r.model) && <span className="tag tag-baseline">{t('compare.table.baseline')}</span>}
                 </td>
                 {TABLE_METRICS.map((m) => {

@@ -10,6 +10,8 @@ import { ModelTable } from './ModelTable';
 import { RunChart, useRunChartColors } from './RunChart';
 import { curvesOption, leadTimeOption } from './run-charts';
 import { ThresholdPanel } from './ThresholdPanel';
+import { RobustnessSection } from './RobustnessSection';
+import { modelLabel } from '../../shared/domain/models';
 
 const SPLIT_KEY: Record<string, PlainKey> = { blocked: 'compare.split.blocked', kfold: 'compare.split.kfold' };
 const SAMPLING_KEY: Record<string, PlainKey> = { full: 'compare.sampling.full', ns: 'compare.sampling.ns', paper: 'compare.sampling.paper' };
@@ -41,8 +43,8 @@ export function RunDetailView({ run }: { run: RunDetail }) {
   const chartGroup = groups.find((g) => g.split === splitChoice) ?? groups[0];
 
   const s = run.settings as { models?: string[]; folds?: number; epochs?: number; batchSize?: number; windows?: { mode?: string; W?: number } };
-  const rocOpt = useMemo(() => (chartGroup ? curvesOption(chartGroup.rows.map((r) => ({ name: r.model, points: r.roc })), { x: t('compare.axis.fpr'), y: t('compare.axis.tpr') }, colors, true) : null), [chartGroup, t, colors]);
-  const prOpt = useMemo(() => (chartGroup ? curvesOption(chartGroup.rows.map((r) => ({ name: r.model, points: r.pr })), { x: t('compare.axis.recall'), y: t('compare.axis.precision') }, colors, false) : null), [chartGroup, t, colors]);
+  const rocOpt = useMemo(() => (chartGroup ? curvesOption(chartGroup.rows.map((r) => ({ name: modelLabel(r.model), points: r.roc })), { x: t('compare.axis.fpr'), y: t('compare.axis.tpr') }, colors, true) : null), [chartGroup, t, colors]);
+  const prOpt = useMemo(() => (chartGroup ? curvesOption(chartGroup.rows.map((r) => ({ name: modelLabel(r.model), points: r.pr })), { x: t('compare.axis.recall'), y: t('compare.axis.precision') }, colors, false) : null), [chartGroup, t, colors]);
   const leadOpt = useMemo(() => (chartGroup ? leadTimeOption(chartGroup.rows, { x: t('compare.lead.axis'), y: t('compare.lead.count') }, colors) : null), [chartGroup, t, colors]);
   const anyLead = chartGroup?.rows.some((r) => r.leadTimes.some((f) => f.minutes.length > 0)) ?? false;
 
@@ -82,7 +84,7 @@ export function RunDetailView({ run }: { run: RunDetail }) {
         <div>
           <dt>{t('compare.meta.settings')}</dt>
           <dd className="mono">
-            {[(s.models ?? []).join(', '), s.folds !== undefined ? `K=${s.folds}` : '', s.epochs !== undefined ? t('compare.meta.epochs', { epochs: s.epochs, batch: s.batchSize ?? '' }) : '', s.windows?.mode ? `${s.windows.mode} W=${s.windows.W ?? ''}` : '']
+            {[(s.models ?? []).map(modelLabel).join(', '), s.folds !== undefined ? `K=${s.folds}` : '', s.epochs !== undefined ? t('compare.meta.epochs', { epochs: s.epochs, batch: s.batchSize ?? '' }) : '', s.windows?.mode ? `${s.windows.mode} W=${s.windows.W ?? ''}` : '']
               .filter(Boolean)
               .join(' · ')}
           </dd>
@@ -130,6 +132,7 @@ export function RunDetailView({ run }: { run: RunDetail }) {
           )}
         </>
       )}
+      <RobustnessSection curves={run.robustness ?? []} />
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { modelLabel } from '../../shared/domain/models';
 import { useMemo, useState } from 'react';
 import type { RunGroup } from '../../shared/domain/runs';
 import { useRequest } from '../ipc';
@@ -32,7 +33,7 @@ export function ThresholdPanel({ runId, group }: { runId: string; group: RunGrou
           <select value={current} onChange={(e) => setModel(e.target.value)} data-testid="threshold-model">
             {group.rows.map((r) => (
               <option key={r.model} value={r.model}>
-                {r.model}
+                {modelLabel(r.model)}
               </option>
             ))}
           </select>

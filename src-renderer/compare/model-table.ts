@@ -1,4 +1,4 @@
-import { BASELINE_MODELS } from '../../shared/domain/models';
+import { BASELINE_MODELS, modelLabel } from '../../shared/domain/models';
 import { LOWER_IS_BETTER, RUN_METRICS, type MetricStat, type RunMetric, type RunModelRow } from '../../shared/domain/runs';
 
 /**
@@ -123,7 +123,7 @@ export function tableToMarkdown(rows: readonly RunModelRow[], headers: { model: 
       const cell = note ? `${text} (${note})` : text;
       return best[m].has(r.model) ? `**${cell}**` : cell;
     });
-    return `| ${[r.model, ...cells].map(esc).join(' | ')} |`;
+    return `| ${[modelLabel(r.model), ...cells].map(esc).join(' | ')} |`;
   });
   return `${[head, rule, ...body].join('\n')}\n`;
 }

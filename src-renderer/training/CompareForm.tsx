@@ -3,7 +3,8 @@ import { toVigilError, useApi } from '../ipc';
 import { useT } from '../ui/i18n';
 import { Section } from '../ui/Section';
 import { SegmentedControl } from '../ui/SegmentedControl';
-import { DEFAULT_FORM, FORM_MODELS, compareParams, samplingList, splitList, type CompareFormState } from './compare-form';
+import { ROBUSTNESS_KINDS, type RobustnessKind } from '../../shared/domain/models';
+import { DEFAULT_FORM, DEFAULT_LEVELS, FORM_MODELS, ablationsOf, compareParams, parseLevels, samplingList, splitList, taskCount as countTasks, type CompareFormState } from './compare-form';
 import { plannedTasks, type TaskState } from './task-progress';
 
 /** Settings of a new comparison; Start → `jobs:start {kind: 'compare'}`. */
@@ -16,6 +17,12 @@ export function CompareForm({ busy, onStarted }: { busy: boolean; onStarted(jobI
   const params = compareParams(f);
   const set = <K extends keyof CompareFormState>(k: K, v: CompareFormState[K]) => setF((s) => ({ ...s, [k]: v }));
   const toggleModel = (m: string) => set('models', f.models.includes(m) ? f.models.filter((x) => x !== m) : [...f.models, m]);
+  const toggleAblation = (e: string) => set('ablations', f.ablations.includes(e) ? f.ablations.filter((x) => x !== e) : [...f.ablations, e]);
+  const toggleRobust = (k: RobustnessKind) => {
+    const { [k]: on, ...rest } = f.robustness;
+    set('robustness', on === undefined ? { ...f.robustness, [k]: DEFAULT_LEVELS[k] } : rest);
+  };
+  const ablations = [...FORM_MODELS.supervised, ...FORM_MODELS.unsupervised, ...FORM_MODELS.baselines].flatMap((m) => ablationsOf(m));
   const num = (k: 'folds' | 'epochs' | 'batchSize' | 'seed', label: string, min: number, max: number) => (
     <label className="field">
       <span className="field-label">{label}</span>
@@ -37,14 +44,14 @@ export function CompareForm({ busy, onStarted }: { busy: boolean; onStarted(jobI
       },
     );
   };
-  const taskCount = params ? (params['models'] as string[]).length * splitList(f).length * samplingList(f.sampling).length * f.folds : 0;
+  const taskCount = params ? countTasks(f, params) : 0;
   return (
     <Section title={t('training.form.title')} meta={params ? t('training.form.tasks', { count: taskCount }) : undefined} testId="compare-form">
       <div className="pad">
       <div className="form-grid">
-        {(['supervised', 'baselines'] as const).map((group) => (
+        {(['supervised', 'unsupervised', 'baselines'] as const).map((group) => (
           <fieldset key={group}>
-            <legend>{t(group === 'supervised' ? 'training.form.supervised' : 'training.form.baselines')}</legend>
+            <legend>{t(group === 'supervised' ? 'training.form.supervised' : group === 'unsupervised' ? 'training.form.unsupervised' : 'training.form.baselines')}</legend>
             {FORM_MODELS[group].map((m) => (
               <label key={m} className="check">
                 <input type="checkbox" checked={f.models.includes(m)} onChange={() => toggleModel(m)} data-testid={`form-model-${m}`} />
@@ -95,7 +102,46 @@ export function CompareForm({ busy, onStarted }: { busy: boolean; onStarted(jobI
             testId="form-window"
           />
         </fieldset>
+        {ablations.length > 0 && (
+          <fieldset data-testid="form-ablations">
+            <legend title={t('training.form.ablationsHint')}>{t('training.form.ablations')}</legend>
+            {ablations.map((a) => (
+              <label key={a.entry} className="check" title={a.entry}>
+                <input type="checkbox" checked={f.ablations.includes(a.entry)} onChange={() => toggleAblation(a.entry)} data-testid={`form-ablation-${a.entry}`} />
+                <span className="mono">{a.entry.split(':')[0]}</span> <span>({a.text})</span>
+              </label>
+            ))}
+          </fieldset>
+        )}
       </div>
+      <fieldset className="robustness-fields" data-testid="form-robustness">
+        <legend>{t('training.form.robustness')}</legend>
+        <p className="muted">{t('training.form.robustnessHint')}</p>
+        {ROBUSTNESS_KINDS.map((k) => {
+          const text = f.robustness[k];
+          const bad = text !== undefined && parseLevels(text) === null;
+          return (
+            <div key={k} className="robustness-row">
+              <label className="check">
+                <input type="checkbox" checked={text !== undefined} onChange={() => toggleRobust(k)} data-testid={`form-robust-${k}`} />
+                {t(`training.form.robustness.${k}`)}
+              </label>
+              {text !== undefined && (
+                <input
+                  type="text"
+                  className={bad ? 'mono input-invalid' : 'mono'}
+                  value={text}
+                  aria-label={t(`training.form.robustness.${k}`)}
+                  aria-invalid={bad}
+                  title={bad ? t('training.form.robustnessInvalid') : undefined}
+                  onChange={(e) => set('robustness', { ...f.robustness, [k]: e.target.value })}
+                  data-testid={`form-robust-${k}-levels`}
+                />
+              )}
+            </div>
+          );
+        })}
+      </fieldset>
       {f.kfold && (
         <p className="notice-warning" role="note" data-testid="kfold-warning">
           <strong>⚠</strong> {t('training.form.kfoldWarning')}

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_FORM, FORM_MODELS, compareParams } from './compare-form';
 
 describe('compare form', () => {
-  it('offers the supervised models and the baselines, not the unimplemented unsupervised ones', () => {
+  it('offers the supervised, unsupervised and baseline models', () => {
     expect([...FORM_MODELS.supervised, ...FORM_MODELS.baselines]).toEqual(['cnn', 'lstm', 'contrastive', 'random', 'pca', 'iforest']);
+    expect(FORM_MODELS.unsupervised).toEqual(['mvas-cscd', 'metric-graph', 'temporal-prototype']);
   });
 
   it('makes the compare job params', () => {

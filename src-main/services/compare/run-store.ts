@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BackendInfo } from '../../../shared/domain/models';
+import type { BackendInfo, FoldMetrics, RobustnessCurve, RobustnessKind, RobustnessOption } from '../../../shared/domain/models';
 import type { SerializedError } from '../../../shared/domain/jobs';
 import type { WindowSet } from '../../../shared/domain/windows';
 import type { FoldTask } from '../../core/eval/comparison-plan';
 import type { FoldOutcome } from '../../core/eval/run-fold';
+import { summarizeRobustness, type RobustnessFold } from '../../core/eval/robustness';
 import type { Tx, Workspace } from '../workspace/duckdb-workspace';
 import type { WindowSource } from './load-windows';
 
@@ -51,14 +52,48 @@ export async function saveFoldResult(ws: Workspace, runId: string, t: FoldTask, 
   await ws.transaction(async (tx) => {
     await tx.run('INSERT INTO fold_metrics VALUES ($1, $2, $3, $4, $5, $6)', [
       runId,
-      t.model,
+      // The comparison entry (`kind` or `kind:ablation`): an ablation is its own row everywhere.
+      t.entry,
       setting,
       t.fold,
-      JSON.stringify({ ...out.metrics, trainSeconds: out.trainSeconds, scoreSeconds: out.scoreSeconds, trainWindowsPerSec: out.trainWindowsPerSec, paramCount: out.paramCount, nTrain: t.train.length, nTest: t.test.length, trainHash: t.trainHash, testHash: t.testHash, samplingApplied: t.samplingApplied }),
+      JSON.stringify({ ...out.metrics, variant: t.variant, params: t.params, trainSeconds: out.trainSeconds, scoreSeconds: out.scoreSeconds, trainWindowsPerSec: out.trainWindowsPerSec, paramCount: out.paramCount, nTrain: t.train.length, nTest: t.test.length, trainHash: t.trainHash, testHash: t.testHash, samplingApplied: t.samplingApplied }),
       JSON.stringify({ roc: out.roc, pr: out.pr, loss: out.lossHistory }),
     ]);
-    await appendPredictions(tx, { runId, model: t.model, setting, fold: t.fold }, t.test, windows, out.scores, (j) => out.flags[j] === 1);
+    await appendPredictions(tx, { runId, model: t.entry, setting, fold: t.fold }, t.test, windows, out.scores, (j) => out.flags[j] === 1);
   });
+}
+
+/** One robustness task's metrics (no per-window predictions: a curve needs only the summary). */
+export async function saveRobustnessResult(ws: Workspace, runId: string, t: FoldTask, metrics: FoldMetrics, extra: { trainSeconds: number; nTrain: number; nTest: number }): Promise<void> {
+  if (!t.robustness) throw new Error(`task ${t.id} is not a robustness task`);
+  await ws.transaction((tx) =>
+    tx.run('INSERT INTO robustness_metrics VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+      runId,
+      t.entry,
+      t.robustness!.kind,
+      t.robustness!.level,
+      `${t.split}/${t.sampling}`,
+      t.fold,
+      JSON.stringify({ ...metrics, ...extra, trainHash: t.trainHash, testHash: t.testHash, reused: t.sameAs !== null }),
+    ]),
+  );
+}
+
+/**
+ * A run's robustness curves, summarised per kind, model and level (mean ± std over folds), in
+ * the order of the run's settings (`robustness`, `models`). [] for runs without robustness.
+ */
+export async function readRobustness(ws: Workspace, runId: string): Promise<RobustnessCurve[]> {
+  const run = await ws.one('SELECT settings FROM runs WHERE id = $1', [runId]);
+  if (!run) return [];
+  const settings = JSON.parse(String(run['settings'])) as { models?: string[]; robustness?: RobustnessOption[] };
+  const options = settings.robustness ?? [];
+  if (options.length === 0) return [];
+  const rows = await ws.all('SELECT model, kind, level, setting, metrics FROM robustness_metrics WHERE run_id = $1 ORDER BY kind, model, level, fold', [runId]);
+  const folds: RobustnessFold[] = rows.map((r) => ({ model: String(r['model']), kind: String(r['kind']) as RobustnessKind, level: Number(r['level']), setting: String(r['setting']), metrics: JSON.parse(String(r['metrics'])) as FoldMetrics }));
+  const models = settings.models ?? [...new Set(folds.map((f) => f.model))];
+  const setting = folds[0]?.setting ?? '';
+  return summarizeRobustness(options, models, setting, folds);
 }
 
 /**

@@ -1,0 +1,32 @@
+import type { robustEn } from './robust-en';
+
+/** Korean strings of ablations and robustness curves (see robust-en.ts). */
+export const robustKo: { readonly [K in keyof typeof robustEn]: string } = {
+  'training.form.ablations': '절제(ablation)',
+  'training.form.ablationsHint': '각 절제는 같은 폴드에서 별도 모델로 실행됩니다: 한 부분만 끈 같은 모델입니다.',
+  'training.form.unsupervised': '비지도',
+  'training.form.robustness': '강건성 곡선',
+  'training.form.robustnessHint': '각 수준마다 같은 폴드(첫 번째 분할·샘플링 설정)에서 모든 모델을 한 번 더 실행합니다. 수준은 비율이며 쉼표로 구분합니다.',
+  'training.form.robustness.noise': '테스트 특징에 주입한 잡음 (표준편차 = 학습 범위 대비 비율)',
+  'training.form.robustness.label-noise': '평가용 레이블 잡음 (뒤집은 테스트 레이블 비율)',
+  'training.form.robustness.shift': '분포 이동 (앞쪽 시간 중 학습에 쓴 비율; 마지막 20 %로 테스트)',
+  'training.form.robustness.reduced': '학습 데이터 축소 (최근 학습 윈도우 중 남긴 비율)',
+  'training.form.robustness.reduced-first': '학습 데이터 축소 (초기 학습 윈도우 중 남긴 비율)',
+  'training.form.robustnessInvalid': '수준은 0과 1 사이의 비율을 쉼표로 구분해 입력하세요.',
+  'compare.robust.title': '강건성',
+  'compare.robust.setting': '{setting} 설정으로 실행; 폴드 평균 ± 표준편차.',
+  'compare.robust.kind.noise': '주입 잡음',
+  'compare.robust.kind.label-noise': '평가 레이블 잡음',
+  'compare.robust.kind.shift': '분포 이동',
+  'compare.robust.kind.reduced': '학습 데이터 축소 (최근 유지)',
+  'compare.robust.kind.reduced-first': '학습 데이터 축소 (초기 유지)',
+  'compare.robust.axis.noise': '잡음 표준편차, 학습 범위의 %',
+  'compare.robust.axis.label-noise': '뒤집은 테스트 레이블 %',
+  'compare.robust.axis.shift': '학습에 쓴 앞쪽 시간 %',
+  'compare.robust.axis.reduced': '남긴 학습 윈도우 %',
+  'compare.robust.axis.reduced-first': '남긴 학습 윈도우 %',
+  'compare.robust.metric.f1': 'F1 점수',
+  'compare.robust.metric.rocAuc': 'ROC-AUC 면적',
+  'compare.robust.metric.prAuc': 'PR-AUC 면적',
+  'compare.robust.metric.eventRecall': '이벤트 재현율',
+};
