@@ -1,5 +1,5 @@
 /** Long work is a job (DESIGN.md §2). */
-export const JOB_KINDS = ['import', 'compare', 'train', 'score', 'report', 'selftest'] as const;
+export const JOB_KINDS = ['import', 'compare', 'train', 'score', 'report', 'selftest', 'explain'] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
 export type JobState = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';

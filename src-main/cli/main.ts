@@ -8,6 +8,7 @@ import { registerGaps } from './commands/gaps';
 import { registerLabel } from './commands/label';
 import { registerCompare } from './commands/compare';
 import { registerReport } from './commands/report';
+import { registerExplain } from './commands/explain';
 import { registerTrainScore } from './commands/train-score';
 import { reportError } from './cli-context';
 
@@ -25,6 +26,7 @@ registerLabel(program);
 registerCompare(program);
 registerTrainScore(program);
 registerReport(program);
+registerExplain(program);
 registerInfo(program);
 registerServe(program);
 registerDoctor(program);

@@ -66,6 +66,17 @@ describe('renderReportHtml', () => {
     expect(out).toContain('Random k-fold over overlapping windows leaks through time');
   });
 
+  it('draws the robustness curves of the run, escaping the model names, and leaves the section out without them', () => {
+    const stat = (mean: number) => ({ mean, std: 0.01, folds: 2 });
+    const point = (level: number, f1: number) => ({ level, folds: 2, metrics: { f1: stat(f1), rocAuc: stat(0.9 - level), prAuc: stat(0.5), eventRecall: stat(1) } });
+    const withCurves = renderReportHtml({ ...model, robustness: [{ kind: 'noise', setting: 'blocked/full', levels: [0, 0.2, 0.4], models: [{ model: evil, points: [point(0, 0.8), point(0.2, 0.5), point(0.4, 0.2)] }] }] });
+    expect(withCurves).toContain('Robustness</h3>');
+    expect(withCurves.match(/<svg[^>]*aria-label="F1 under noise"/g)?.length).toBe(1);
+    expect(withCurves).toContain('40%');
+    expect(withCurves).not.toContain('<script>');
+    expect(out).not.toContain('Robustness</h3>');
+  });
+
   it('speaks Korean when asked', () => {
     const ko = renderReportHtml({ ...model, locale: 'ko' });
     expect(ko).toContain('<html lang="ko">');

@@ -1,9 +1,12 @@
+import { modelLabel } from '../../../shared/domain/models';
 import { formatInOffset, offsetLabel } from '../../../shared/domain/time';
 import type { MetricSummary, SummarizedMetric } from '../eval/metrics';
 import { html, raw, type Html } from './escape';
 import type { ReportGroup, ReportModel } from './report-model';
 import { REPORT_STRINGS, type ReportStrings } from './report-strings';
 import { lineChartSvg } from './svg-charts';
+import { explanationsSection } from './report-explanations';
+import { robustnessFigures } from './robustness-chart';
 
 const METRIC_COLUMNS: { key: SummarizedMetric; label: string; better: 'high' | 'low'; digits: number }[] = [
   { key: 'acc', label: 'ACC', better: 'high', digits: 3 },
@@ -53,7 +56,7 @@ function groupTable(s: ReportStrings, g: ReportGroup): Html {
   return html`<table class="comparison"><thead><tr><th>${s.model}</th><th>${s.folds}</th>${METRIC_COLUMNS.map((c) => html`<th>${c.label}</th>`)}<th>${s.winPerSec}</th></tr></thead><tbody>
 ${g.rows.map(
   (r) =>
-    html`<tr><td>${r.model}</td><td class="num">${r.folds}</td>${METRIC_COLUMNS.map((c) => {
+    html`<tr><td>${modelLabel(r.model)}</td><td class="num">${r.folds}</td>${METRIC_COLUMNS.map((c) => {
       const m = r.metrics[c.key];
       const isBest = m.mean !== null && best.get(c.key) === m.mean;
       return html`<td class="${isBest ? 'num best' : 'num'}">${fmt(m, c.digits)}</td>`;
@@ -88,7 +91,7 @@ export function renderReportHtml(r: ReportModel): string {
 <ul>
 <li>${r.series.length} ${s.object.toLowerCase()}(s), ${[...new Set(r.series.flatMap((x) => x.counters))].length} ${s.counters.toLowerCase()}, ${r.series.reduce((a, x) => a + x.rows, 0).toLocaleString('en-US')} ${s.rows.toLowerCase()}.</li>
 <li>${r.outages.length} outage(s) from health checks.</li>
-${blockedBest ? html`<li>${s.best(blockedBest.row.model, fmt(blockedBest.row.metrics.rocAuc, 3), groupTitle(s, blockedBest.g))}</li>` : raw('')}
+${blockedBest ? html`<li>${s.best(modelLabel(blockedBest.row.model), fmt(blockedBest.row.metrics.rocAuc, 3), groupTitle(s, blockedBest.g))}</li>` : raw('')}
 </ul>
 ${c ? html`<div class="note warn">${s.leak}</div>` : raw('')}
 
@@ -130,7 +133,12 @@ ${c.groups.map(
 <div class="charts">${raw(lineChartSvg(g.roc, { title: 'ROC (pooled out-of-fold)', xLabel: 'FPR', yLabel: 'TPR', diagonal: true }))}${raw(lineChartSvg(g.pr, { title: 'Precision–recall (pooled)', xLabel: 'Recall', yLabel: 'Precision' }))}</div>`,
 )}` : html`<p>${s.noComparison}</p>`}
 
-<h2>6. ${s.environment}</h2>
+${r.robustness?.length ? html`<h3>${s.robustness}</h3><p class="small">${s.robustnessNote}</p><div class="charts">${robustnessFigures(r.robustness, ['f1', 'rocAuc']).map((f) => raw(f.svg))}</div>` : raw('')}
+
+<h2>6. ${s.explanations}</h2>
+${explanationsSection(s, r.explanations)}
+
+<h2>7. ${s.environment}</h2>
 <table><tbody>
 <tr><th>Vigil</th><td>${r.environment.vigil}</td></tr>
 <tr><th>Node.js</th><td>${r.environment.node}</td></tr>

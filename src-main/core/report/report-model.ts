@@ -1,9 +1,11 @@
+import type { RobustnessCurve } from '../../../shared/domain/models';
 import type { Outage } from '../../../shared/domain/outage';
 import type { LabelRules } from '../../../shared/domain/labels';
 import type { SeriesSummary } from '../../../shared/domain/series';
 import type { BackendInfo } from '../../../shared/domain/models';
 import type { MetricSummary, SummarizedMetric } from '../eval/metrics';
 import type { XYSeries } from './svg-charts';
+import type { AveragedMaps } from '../../../shared/domain/explain';
 
 /** Everything a report shows, gathered from the workspace (services/reports) — plain data. */
 export interface ReportModel {
@@ -24,6 +26,10 @@ export interface ReportModel {
   outages: Outage[];
   comparison: ReportComparison | null;
   environment: { vigil: string; node: string; platform: string; cpu: string; versions: Record<string, string> };
+  /** Stored averaged maps of the reported run (best model first); absent = none computed. */
+  explanations?: AveragedMaps[];
+  /** Robustness curves of the reported run (METHODS.md §6.1); absent or empty = none planned. */
+  robustness?: RobustnessCurve[];
 }
 
 export interface ReportComparison {

@@ -4,11 +4,13 @@ import type { BackendInfo } from '../../../shared/domain/models';
 import type { ReportComparison, ReportGroup, ReportModel } from '../../core/report/report-model';
 import { prCurve, rocCurve, summarizeFolds } from '../../core/eval/metrics';
 import type { Workspace } from '../workspace/duckdb-workspace';
+import type { AveragedMaps } from '../../../shared/domain/explain';
 import { listSeries } from '../workspace/series-store';
 import { listOutages } from '../workspace/outage-store';
 import { listImports, listRuns } from '../workspace/record-store';
 import { getLabelVersion, listLabelSets } from '../workspace/label-store';
 import { appVersion } from '../paths';
+import { readRobustness } from '../compare/run-store';
 
 /** A run's stored fold metrics, per `split/sampling` setting and model, folds ascending. */
 export async function readFoldMetrics(ws: Workspace, runId: string): Promise<Map<string, Map<string, FoldMetrics[]>>> {
@@ -92,5 +94,13 @@ export async function gatherReport(ws: Workspace, opts: { appRoot: string; runId
     outages: await listOutages(ws),
     comparison: runId ? await comparisonOf(ws, runId) : null,
     environment: { vigil: appVersion(opts.appRoot), node: process.versions.node, platform: `${platform()} ${release()} ${process.arch}`, cpu: `${cpus()[0]?.model ?? 'cpu'} × ${cpus().length}`, versions },
+    explanations: runId ? await storedAverages(ws, runId) : [],
+    robustness: runId ? await readRobustness(ws, runId) : [],
   };
+}
+
+/** The run's stored averaged maps (`explain` job / `vigil explain --average`), in the order they were computed. */
+async function storedAverages(ws: Workspace, runId: string): Promise<AveragedMaps[]> {
+  const rows = await ws.all("SELECT meta FROM explanations WHERE run_id = $1 AND kind = 'average' ORDER BY created_at_ms", [runId]);
+  return rows.map((r) => JSON.parse(String(r['meta'])) as AveragedMaps);
 }
