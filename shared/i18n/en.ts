@@ -1,4 +1,6 @@
+import { explainEn } from './explain-en';
 import { runsEn } from './runs-en';
+import { robustEn } from './robust-en';
 
 /**
  * English UI strings: the source catalogue. Every key here must also exist in `ko.ts` (the type
@@ -314,6 +316,8 @@ export const en = {
   'next.compare': 'Run a comparison to train and score the detectors.',
   'next.ready': 'This workspace holds runs: explanations and reports can be made from them.',
   ...runsEn,
+  ...explainEn,
+  ...robustEn,
 } as const satisfies Record<string, string>;
 
 /** Every UI string key. */

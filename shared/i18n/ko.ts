@@ -1,5 +1,7 @@
+import { explainKo } from './explain-ko';
 import type { Messages } from './en';
 import { runsKo } from './runs-ko';
+import { robustKo } from './robust-ko';
 
 /**
  * Korean UI strings. Typed as `Messages`, so a missing or extra key fails type-check; the
@@ -312,4 +314,6 @@ export const ko: Messages = {
   'next.compare': '비교를 실행해 탐지 모델을 학습하고 평가하세요.',
   'next.ready': '이 워크스페이스에는 실행 기록이 있어 설명과 보고서를 만들 수 있습니다.',
   ...runsKo,
+  ...explainKo,
+  ...robustKo,
 };

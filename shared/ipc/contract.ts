@@ -5,6 +5,7 @@ import type { Outage } from '../domain/outage';
 import type { LabelDiff, LabelSetSummary, LabelSetVersion, LabelVersionSummary } from '../domain/labels';
 import type { BackendInfo } from '../domain/models';
 import type { ReportFile, RunDetail, RunPredictions } from '../domain/runs';
+import type { AveragedMaps, EmbeddingScatter, ExplainCandidate, WindowExplanation } from '../domain/explain';
 import {
   Empty,
   JobIdReq,
@@ -21,9 +22,14 @@ import {
   UploadChunkReq,
   UploadIdReq,
   WorkspaceOpenReq,
+  WorkspaceForgetReq,
   RunIdReq,
   RunPredictionsReq,
   ReportNameReq,
+  ExplainWindowsReq,
+  ExplainWindowReq,
+  ExplainEmbeddingReq,
+  ExplainAverageGetReq,
 } from './schemas';
 
 /**
@@ -48,6 +54,14 @@ export interface AppInfo {
 export interface UiSettings {
   theme: 'light' | 'dark' | 'system';
   locale: 'en' | 'ko';
+}
+
+/** A workspace opened before (user settings), and whether its folder still holds a workspace. */
+export interface RecentWorkspace {
+  path: string;
+  /** Epoch ms; 0 when not known (remembered by an older version). */
+  lastOpenedMs: number;
+  missing: boolean;
 }
 
 export interface WorkspaceInfo {
@@ -91,6 +105,9 @@ export const contract = {
   'settings:set': channel<typeof SettingsSetReq, UiSettings>(SettingsSetReq),
   'workspace:open': channel<typeof WorkspaceOpenReq, WorkspaceInfo>(WorkspaceOpenReq),
   'workspace:info': channel<typeof Empty, WorkspaceInfo>(Empty),
+  /** The last 10 workspaces opened, most recent first. */
+  'workspace:recent': channel<typeof Empty, RecentWorkspace[]>(Empty),
+  'workspace:forget': channel<typeof WorkspaceForgetReq, RecentWorkspace[]>(WorkspaceForgetReq),
   'imports:list': channel<typeof Empty, ImportRecord[]>(Empty),
   'series:list': channel<typeof Empty, SeriesSummary[]>(Empty),
   'series:query': channel<typeof SeriesQueryReq, SeriesPoints>(SeriesQueryReq),
@@ -118,6 +135,14 @@ export const contract = {
   'reports:list': channel<typeof Empty, ReportFile[]>(Empty),
   /** The report's HTML (text) and, when printed, its PDF as base64. */
   'reports:read': channel<typeof ReportNameReq, { html: string; pdfBase64: string | null }>(ReportNameReq),
+  /** Explain area (METHODS.md §7): candidate windows of a run's model (outages, FP, FN, caught). */
+  'explain:windows': channel<typeof ExplainWindowsReq, ExplainCandidate[]>(ExplainWindowsReq),
+  /** One window's maps (activation, Grad-CAM, saliency / attention, occlusion) beside its raw values. */
+  'explain:window': channel<typeof ExplainWindowReq, WindowExplanation>(ExplainWindowReq),
+  /** PCA 2-D scatter of one fold's window representations, coloured by label. */
+  'explain:embedding': channel<typeof ExplainEmbeddingReq, EmbeddingScatter>(ExplainEmbeddingReq),
+  /** The stored averaged maps (normal vs anomalous) of the last `explain` job; null when none ran yet. */
+  'explain:average-get': channel<typeof ExplainAverageGetReq, AveragedMaps | null>(ExplainAverageGetReq),
 } as const;
 
 export type Contract = typeof contract;

@@ -8,6 +8,8 @@ const finiteMs = z.number().finite();
 const shortText = z.string().min(1).max(4096);
 
 export const WorkspaceOpenReq = z.object({ path: shortText, create: z.boolean().optional() }).strict();
+/** Drop one workspace from the recent list (the folder itself is untouched). */
+export const WorkspaceForgetReq = z.object({ path: shortText }).strict();
 
 export const SeriesQueryReq = z
   .object({
@@ -159,3 +161,62 @@ export const LabelReplaceSpansReq = z
     rules: LabelRulesSchema.optional(),
   })
   .strict();
+
+/* ---- Explain area (shared/domain/explain.ts; METHODS.md §7) ---- */
+
+const runIdField = z.string().min(1).max(128);
+const modelField = z.string().min(1).max(64);
+/** `split/sampling` as stored, e.g. `blocked/full`. */
+const settingField = z.string().min(1).max(64);
+
+/** `explain:windows`: candidate windows of a run (outages, false positives / negatives, caught outages). */
+export const ExplainWindowsReq = z
+  .object({
+    runId: runIdField,
+    model: modelField,
+    setting: settingField,
+    kinds: z.array(z.enum(['outage', 'fp', 'fn', 'tp'])).min(1).optional(),
+    limit: z.number().int().min(1).max(10_000).optional(),
+  })
+  .strict();
+
+/** `explain:window`: one window, by index in the run's windows, or by object + end time. */
+export const ExplainWindowReq = z
+  .object({
+    runId: runIdField,
+    model: modelField,
+    setting: settingField,
+    /** Which fold's model; default: the fold that tested the window (else fold 0). */
+    fold: z.number().int().min(0).max(1000).optional(),
+    windowIndex: z.number().int().min(0).optional(),
+    object: z.string().min(1).max(4096).optional(),
+    endMs: finiteMs.optional(),
+  })
+  .strict()
+  .refine((r) => r.windowIndex !== undefined || (r.object !== undefined && r.endMs !== undefined), { message: 'give windowIndex, or object and endMs' });
+
+/** `explain:embedding`: PCA scatter of one fold's window representations. */
+export const ExplainEmbeddingReq = z
+  .object({
+    runId: runIdField,
+    model: modelField,
+    setting: settingField,
+    fold: z.number().int().min(0).max(1000).optional(),
+    /** Largest number of points returned (a stratified subsample keeps every anomalous window first). */
+    maxPoints: z.number().int().min(10).max(50_000).optional(),
+  })
+  .strict();
+
+/** Parameters of the `explain` job (`jobs:start` { kind: 'explain', params }): averaged maps of a run. */
+export const ExplainAverageParams = z
+  .object({
+    runId: runIdField,
+    model: modelField,
+    setting: settingField,
+    /** Cap on windows averaged per class (stratified by fold); default all. */
+    maxWindows: z.number().int().min(1).max(1_000_000).optional(),
+  })
+  .strict();
+
+/** `explain:average-get`: the stored result of the last `explain` job for this run / model / setting. */
+export const ExplainAverageGetReq = z.object({ runId: runIdField, model: modelField, setting: settingField }).strict();

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, Menu, session, shell } from 'electron';
+import { app, BrowserWindow, Menu, screen, session, shell } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Engine } from '../services/engine';
@@ -6,6 +6,7 @@ import { findAppRoot } from '../services/paths';
 import { contentSecurityPolicy } from '../services/loopback/loopback-server';
 import { attachIpcTransport } from './ipc-transport';
 import { buildMenu } from './menu';
+import { displayKey, MIN_SIZE, restoreWindow, type DisplayInfo } from './window-state';
 
 /**
  * Electron main process: owns the engine (workspace, worker pool — training never runs on
@@ -31,11 +32,17 @@ async function main(): Promise<void> {
   session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
 
   const detach = attachIpcTransport(engine, isTrustedUrl);
-  const saved = engine.settings.get().window;
+  // Bounds and maximised state as last used on a display that is present now, made reachable.
+  const displays = (): DisplayInfo[] => screen.getAllDisplays().map((d) => ({ id: d.id, bounds: d.bounds, workArea: d.workArea }));
+  const primary = screen.getPrimaryDisplay();
+  const settings = engine.settings.get();
+  const saved = restoreWindow(settings.windows, settings.window, displays(), { id: primary.id, bounds: primary.bounds, workArea: primary.workArea });
   const win = new BrowserWindow({
-    width: saved?.width ?? 1440,
-    height: saved?.height ?? 900,
-    ...(saved?.x !== undefined && saved?.y !== undefined ? { x: saved.x, y: saved.y } : {}),
+    width: saved.width,
+    height: saved.height,
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
+    ...(saved.x !== undefined && saved.y !== undefined ? { x: saved.x, y: saved.y } : {}),
     title: 'Vigil',
     show: false,
     webPreferences: {
@@ -47,7 +54,7 @@ async function main(): Promise<void> {
       spellcheck: false,
     },
   });
-  if (saved?.maximized) win.maximize();
+  if (saved.maximized) win.maximize();
   win.once('ready-to-show', () => win.show());
   // Navigation and new windows never leave the app; external links open in the browser.
   win.webContents.on('will-navigate', (e, url) => {
@@ -59,9 +66,20 @@ async function main(): Promise<void> {
   });
   win.on('close', () => {
     const b = win.getNormalBounds();
-    engine.settings.update({ window: { x: b.x, y: b.y, width: b.width, height: b.height, maximized: win.isMaximized() } });
+    const d = screen.getDisplayMatching(b);
+    engine.settings.saveWindow(displayKey({ id: d.id, bounds: d.bounds, workArea: d.workArea }), { x: b.x, y: b.y, width: b.width, height: b.height, maximized: win.isMaximized() });
   });
-  Menu.setApplicationMenu(buildMenu());
+  // File → Open Recent lists the recent workspaces; rebuilt whenever one is opened.
+  const refreshMenu = () =>
+    Menu.setApplicationMenu(
+      buildMenu(engine.settings.get().recent, (path) => {
+        engine.openWorkspace(path, false).catch((e: unknown) => console.error('could not open workspace', path, e));
+      }),
+    );
+  refreshMenu();
+  engine.onEvent((name, payload) => {
+    if (name === 'workspace:changed' && (payload as { what: string }).what === 'workspace') refreshMenu();
+  });
   await win.loadFile(rendererIndex);
 
   app.on('window-all-closed', () => {

@@ -1,10 +1,23 @@
 import { Menu, type MenuItemConstructorOptions } from 'electron';
+import type { RecentEntry } from '../services/user-settings';
 
-/** Application menu; the renderer owns the in-app shortcuts (its help
- * overlay, `?`, lists them). */
-export function buildMenu(): Menu {
+/**
+ * Application menu; the renderer owns the in-app shortcuts (its help overlay, `?`, lists them;
+ * Ctrl/Cmd+O opens its workspace menu). File → Open Recent opens a recent workspace directly.
+ */
+export function buildMenu(recent: readonly RecentEntry[] = [], openRecent: (path: string) => void = () => undefined): Menu {
   const template: MenuItemConstructorOptions[] = [
-    { role: 'fileMenu' },
+    {
+      label: 'File',
+      submenu: [
+        {
+          label: 'Open Recent',
+          submenu: recent.length > 0 ? recent.map((e) => ({ label: e.path, click: () => openRecent(e.path) })) : [{ label: 'No recent workspaces', enabled: false }],
+        },
+        { type: 'separator' },
+        { role: 'quit' },
+      ],
+    },
     { role: 'editMenu' },
     {
       label: 'View',

@@ -4,7 +4,7 @@ import { VigilError } from '../../shared/errors';
 import type { Engine } from './engine';
 import { workerScript } from './paths';
 import { runImport } from './import/run-import';
-import { ALL_MODELS } from '../../shared/domain/models';
+import { ROBUSTNESS_KINDS } from '../../shared/domain/models';
 import { runComparison } from './compare/run-comparison';
 import { windowsFromCsv, windowsFromWorkspace } from './compare/load-windows';
 import { gatherReport } from './reports/gather-report';
@@ -12,6 +12,7 @@ import { scoreWorkspace, trainWorkspaceModel } from './compare/train-and-score';
 import { printPdf, reportFileName, writeReportHtml } from './reports/write-report';
 import { renderReportHtml } from '../core/report/render-report';
 import { join } from 'node:path';
+import { startExplainJob } from './explain/explain-job';
 
 function parseParams<S extends z.ZodType>(schema: S, params: unknown): z.output<S> {
   const r = schema.safeParse(params);
@@ -42,7 +43,8 @@ const CompareParams = z
     csv: z.string().min(1).optional(),
     labelSetId: z.string().min(1).optional(),
     labelVersion: z.number().int().min(1).optional(),
-    models: z.array(z.enum(ALL_MODELS as [string, ...string[]])).min(1).default(['cnn', 'lstm', 'contrastive', 'random', 'pca', 'iforest']),
+    /** `kind` or `kind:ablation`; the plan validates the names and lists the valid ones (core/eval/ablations.ts). */
+    models: z.array(z.string().regex(/^[a-z][a-z0-9-]*(:[a-z0-9-]+)?$/, 'a model is kind or kind:ablation')).min(1).default(['cnn', 'lstm', 'contrastive', 'random', 'pca', 'iforest']),
     splits: z.array(z.enum(['blocked', 'kfold'])).min(1).default(['blocked', 'kfold']),
     folds: z.number().int().min(2).max(50).default(5),
     sampling: z.array(z.enum(['full', 'ns', 'paper'])).min(1).default(['full', 'ns']),
@@ -55,12 +57,14 @@ const CompareParams = z
     saveModels: z.boolean().default(true),
     /** Per-model hyper-parameter overrides, e.g. { contrastive: { pretrainEpochs: 1 } }. */
     params: z.record(z.string(), z.record(z.string(), z.number().finite())).optional(),
+    /** Robustness curves, e.g. [{ kind: 'noise', levels: [0, 0.1, 0.2] }] (core/eval/robustness.ts). */
+    robustness: z.array(z.object({ kind: z.enum(ROBUSTNESS_KINDS), levels: z.array(z.number().min(0).max(1)).min(1).max(20) }).strict()).max(ROBUSTNESS_KINDS.length).optional(),
   })
   .strict();
 
 const TrainParams = z
   .object({
-    model: z.enum(['cnn', 'lstm', 'contrastive']).default('cnn'),
+    model: z.enum(['cnn', 'lstm', 'contrastive', 'mvas-cscd', 'metric-graph', 'temporal-prototype']).default('cnn'),
     epochs: z.number().int().min(1).max(1000).default(20),
     batchSize: z.number().int().min(1).max(4096).default(32),
     seed: z.number().int().min(0).default(0),
@@ -90,6 +94,8 @@ export function startJob(engine: Engine, kind: JobKind, params: Record<string, u
       return engine.jobs.start('import', `Import ${p.paths.length} path(s)${p.dryRun ? ' (dry run)' : ''}`, async (ctx) => {
         const { paths, ...opts } = p;
         const parser = workerScript(engine.paths, 'import');
+        // Start the parsers while the files are still being sniffed: a cold worker costs ~2× the CPU of a warm one.
+        engine.pool.prespawn(parser);
         const summary = await runImport(ws, paths, stripUndefined(opts), {
           parseScouter: (path, timeZone, override) => ctx.runTask(parser, { path, timeZone, ...(override ? { override } : {}) }, { task: 'parse' }),
           progress: (v, m) => ctx.progress(v, m),
@@ -120,7 +126,7 @@ export function startJob(engine: Engine, kind: JobKind, params: Record<string, u
               mode: p.windowMode === 'paper' ? { kind: 'paper' } : { kind: 'sliding', stride: p.stride },
             });
         const result = await runComparison(ctx, ws, engine.paths, source, {
-          models: p.models as never,
+          models: p.models,
           splits: p.splits,
           folds: p.folds,
           sampling: p.sampling,
@@ -129,6 +135,7 @@ export function startJob(engine: Engine, kind: JobKind, params: Record<string, u
           seed: p.seed,
           saveModels: p.saveModels,
           ...(p.params ? { params: p.params } : {}),
+          ...(p.robustness ? { robustness: p.robustness } : {}),
         });
         if (ws) engine.emit('workspace:changed', { what: 'runs' });
         return result;
@@ -179,6 +186,8 @@ export function startJob(engine: Engine, kind: JobKind, params: Record<string, u
         return { html, pdf, pdfError, runId: model.comparison?.runId ?? null };
       });
     }
+    case 'explain':
+      return startExplainJob(engine, params);
     case 'selftest': {
       const p = parseParams(SelftestParams, params);
       const n = p.workers ?? engine.pool.size;

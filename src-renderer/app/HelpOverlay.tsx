@@ -29,6 +29,7 @@ export function HelpOverlay({ mac, onClose }: { mac: boolean; onClose(): void })
   const rows: [string, string][] = [
     ...AREAS.map((a, i): [string, string] => [describeBinding('area', mac, i), t('shortcut.area', { area: t(AREA_LABEL[a]) })]),
     [describeBinding('console', mac), t('shortcut.console')],
+    [describeBinding('workspaces', mac), t('workspaces.menu')],
     [describeBinding('help', mac), t('shortcut.help')],
     [describeBinding('close', mac), t('shortcut.close')],
   ];

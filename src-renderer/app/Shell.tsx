@@ -11,6 +11,7 @@ import { TrainingArea } from '../training/TrainingArea';
 import { useT } from '../ui/i18n';
 import { AREA_LABEL, AREA_SUBTITLE, isAreaId, type AreaId } from './areas';
 import { HelpOverlay } from './HelpOverlay';
+import { RecentWorkspaces } from './RecentWorkspaces';
 import { NavBar } from './NavBar';
 import { isMacPlatform } from './shortcuts';
 import { StatusBar } from './StatusBar';
@@ -41,6 +42,7 @@ export function Shell({
   });
   const [consoleOpen, setConsoleOpenState] = useState(() => localStorage.getItem(CONSOLE_KEY) !== 'false');
   const [helpOpen, setHelpOpen] = useState(false);
+  const [workspaceMenu, setWorkspaceMenu] = useState(false);
 
   const setArea = useCallback((a: AreaId) => {
     setAreaState(a);
@@ -66,6 +68,9 @@ export function Shell({
       case 'help':
         setHelpOpen(true);
         return true;
+      case 'workspaces':
+        setWorkspaceMenu((o) => !o);
+        return true;
       case 'close':
         if (!helpOpen) return false;
         setHelpOpen(false);
@@ -79,7 +84,7 @@ export function Shell({
       <a className="skip-link" href="#area-main">
         {t(AREA_LABEL[area])}
       </a>
-      <TopBar info={info} settings={settings} onSettings={onSettings} settingsError={settingsError} onHelp={() => setHelpOpen(true)} />
+      <TopBar info={info} settings={settings} onSettings={onSettings} settingsError={settingsError} onHelp={() => setHelpOpen(true)} workspaceMenu={workspaceMenu} onWorkspaceMenu={setWorkspaceMenu} mac={mac} />
       <div className="shell-body">
         <NavBar current={area} onSelect={setArea} mac={mac} counts={workspace?.counts ?? null} />
         <div className="workbench">
@@ -91,6 +96,9 @@ export function Shell({
               <p className="area-subtitle">{t(AREA_SUBTITLE[area])}</p>
             </header>
             <div className="area-content">
+              {area === 'import' && isEmpty(workspace) && (
+                <RecentWorkspaces current={workspace?.path ?? null} exclude hint={t('workspaces.emptyHint')} testId="recent-workspaces-empty" />
+              )}
               {area === 'import' && <ImportArea />}
               {area === 'labels' && <LabelsArea />}
               {area === 'training' && <TrainingArea />}
@@ -106,4 +114,9 @@ export function Shell({
       {helpOpen && <HelpOverlay mac={mac} onClose={() => setHelpOpen(false)} />}
     </div>
   );
+}
+
+/** No workspace, or one with nothing in it yet: the place to offer the recent ones. */
+function isEmpty(w: AppInfo['workspace']): boolean {
+  return !w || Object.values(w.counts).every((n) => n === 0);
 }

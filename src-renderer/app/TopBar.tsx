@@ -4,21 +4,28 @@ import { Icon } from '../ui/Icon';
 import { SegmentedControl } from '../ui/SegmentedControl';
 import { useConnectionState } from '../ipc';
 import { useT } from '../ui/i18n';
-import { middleEllipsis } from '../ui/format';
+import { WorkspaceMenu } from './WorkspaceMenu';
 
-/** Brand, workspace path, transport, theme and language switches, help. */
+/** Brand, workspace menu (path, recent workspaces), transport, theme and language switches, help. */
 export function TopBar({
   info,
   settings,
   onSettings,
   settingsError,
   onHelp,
+  workspaceMenu,
+  onWorkspaceMenu,
+  mac,
 }: {
   info: AppInfo;
   settings: UiSettings;
   onSettings(patch: Partial<UiSettings>): void;
   settingsError: VigilError | null;
   onHelp(): void;
+  /** Whether the workspaces menu is open (Ctrl/Cmd+O toggles it from the shell). */
+  workspaceMenu: boolean;
+  onWorkspaceMenu(open: boolean): void;
+  mac: boolean;
 }) {
   const t = useT();
   const path = info.workspace?.path ?? null;
@@ -31,13 +38,7 @@ export function TopBar({
         </svg>
         <span className="brand-name">{t('app.title')}</span>
       </div>
-      <div className="topbar-workspace" title={path ?? undefined}>
-        <Icon name="folder" size={14} />
-        <span className="sr-only">{t('topbar.workspace')}: </span>
-        <span className={path ? 'workspace-path mono' : 'workspace-path muted'} data-testid="workspace-path">
-          {path ? middleEllipsis(path, 72) : t('topbar.noWorkspace')}
-        </span>
-      </div>
+      <WorkspaceMenu path={path} open={workspaceMenu} onOpenChange={onWorkspaceMenu} mac={mac} />
       <div className="topbar-spacer" />
       {settingsError && (
         <span className="topbar-error" role="alert">

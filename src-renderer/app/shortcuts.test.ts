@@ -44,3 +44,14 @@ describe('matchShortcut', () => {
     expect(isMacPlatform('linux')).toBe(false);
   });
 });
+
+describe('workspaces shortcut', () => {
+  it('opens the workspaces menu with Ctrl+O (Cmd+O on macOS), by physical key', () => {
+    expect(matchShortcut(press({ key: 'o', code: 'KeyO', ctrlKey: true }), false)).toEqual({ kind: 'workspaces' });
+    expect(matchShortcut(press({ key: 'ㅐ', code: 'KeyO', metaKey: true }), true)).toEqual({ kind: 'workspaces' });
+    expect(matchShortcut(press({ key: 'O', code: 'KeyO', ctrlKey: true, shiftKey: true }), false)).toBeNull();
+    expect(matchShortcut(press({ key: 'o', code: 'KeyO' }), false)).toBeNull();
+    expect(describeBinding('workspaces', false)).toBe('Ctrl+O');
+    expect(describeBinding('workspaces', true)).toBe('⌘O');
+  });
+});

@@ -5,6 +5,7 @@ export type ShortcutAction =
   | { kind: 'area'; area: AreaId }
   | { kind: 'toggle-console' }
   | { kind: 'help' }
+  | { kind: 'workspaces' }
   | { kind: 'close' };
 
 /** The fields of a KeyboardEvent the matcher reads (a plain object in tests). */
@@ -32,6 +33,8 @@ export function matchShortcut(e: KeyPress, mac: boolean): ShortcutAction | null 
     const digit = /^Digit([1-6])$/.exec(e.code) ?? /^Numpad([1-6])$/.exec(e.code);
     if (digit) return { kind: 'area', area: AREAS[Number(digit[1]) - 1] as AreaId };
   }
+  // Ctrl/Cmd+O: the workspaces menu (recent workspaces, open a folder), by physical key.
+  if (primary && !e.altKey && !e.shiftKey && e.code === 'KeyO') return { kind: 'workspaces' };
   // Ctrl+` toggles the console on every platform (VS Code's binding).
   if (e.ctrlKey && !e.altKey && !e.metaKey && (e.code === 'Backquote' || e.key === '`')) return { kind: 'toggle-console' };
   if (e.key === '?' && !e.ctrlKey && !e.metaKey && !e.altKey && !e.inTextField) return { kind: 'help' };
@@ -53,8 +56,10 @@ export function isTextField(el: Element | null): boolean {
 }
 
 /** How the help overlay writes a binding (`Ctrl+1` / `⌘1`). */
-export function describeBinding(binding: 'area' | 'console' | 'help' | 'close', mac: boolean, index = 0): string {
+export function describeBinding(binding: 'area' | 'console' | 'help' | 'close' | 'workspaces', mac: boolean, index = 0): string {
   switch (binding) {
+    case 'workspaces':
+      return mac ? '⌘O' : 'Ctrl+O';
     case 'area':
       return mac ? `⌘${index + 1}` : `Ctrl+${index + 1}`;
     case 'console':

@@ -1,5 +1,5 @@
 import { init, use, type EChartsType } from 'echarts/core';
-import { LineChart } from 'echarts/charts';
+import { HeatmapChart, LineChart, ScatterChart } from 'echarts/charts';
 import {
   AxisPointerComponent,
   BrushComponent,
@@ -9,11 +9,26 @@ import {
   MarkAreaComponent,
   TitleComponent,
   TooltipComponent,
+  VisualMapContinuousComponent,
 } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 
-// Only what the option builders use (labels/chart-options.ts): keeps the bundle small and makes
-// an option that needs an unregistered module fail loudly in development.
-use([LineChart, GridComponent, TitleComponent, TooltipComponent, AxisPointerComponent, DataZoomInsideComponent, DataZoomSliderComponent, MarkAreaComponent, BrushComponent, CanvasRenderer]);
+// Only what the option builders use (labels/chart-options.ts, explain/explain-options.ts): keeps
+// the bundle small and makes an option that needs an unregistered module fail loudly in development.
+use([
+  LineChart,
+  HeatmapChart,
+  ScatterChart,
+  GridComponent,
+  TitleComponent,
+  TooltipComponent,
+  AxisPointerComponent,
+  DataZoomInsideComponent,
+  DataZoomSliderComponent,
+  MarkAreaComponent,
+  BrushComponent,
+  VisualMapContinuousComponent,
+  CanvasRenderer,
+]);
 
 export { init, type EChartsType };

@@ -1,40 +1,51 @@
 import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { LabelSpan } from '../../shared/domain/labels';
-import type { SeriesPoints } from '../../shared/ipc/contract';
+import type { VigilError } from '../../shared/errors';
 import type { EChartsType } from '../charts/echarts-setup';
 import { useTheme } from '../theme/theme-context';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { useT } from '../ui/i18n';
 import { InteractionClock } from './interaction-timing';
-import { buildLabelChartOption, counterChartHeight, detailRangeFor, mergeDetail, spanIdOfBand } from './chart-options';
+import { toVigilError, useApi } from '../ipc';
+import { buildLabelChartOption, counterChartHeight, DEFAULT_PANEL_LAYOUT, lineDataUpdate, spanIdOfBand } from './chart-options';
+import { DetailTiles } from './detail-tiles';
 import { useSeriesPoints } from './use-series-points';
+import { orAll, panWindow, wheelZoom } from './zoom-gestures';
+import { detailRangeOf, needsDetail, toColumns, windowLine, type PointColumns, type Range } from './window-data';
 
 /** ECharts is the largest dependency and only the charts need it: load it on first use. */
 const EChart = lazy(() => import('../charts/EChart').then((m) => ({ default: m.EChart })));
 
-export interface Range {
-  fromMs: number;
-  toMs: number;
-}
+export type { Range };
 
-/** Points per counter for the whole range, and for a zoomed window padded to twice its width (LTTB in the engine). */
-const OVERVIEW_POINTS = 2000;
-const DETAIL_POINTS = 3000;
-/** Quiet time after the last zoom/pan event before the window is reported (and re-queried if it left the loaded range). */
-const ZOOM_DEBOUNCE_MS = 150;
+/**
+ * Points per counter the engine sends (LTTB, `series:query` maxPoints): the whole range once,
+ * and a zoomed window's padded range after the zoom settles (series-points.ts keeps the union of
+ * the counters' picks, ≈ 2× this many times).
+ */
+const OVERVIEW_POINTS = 4000;
+const DETAIL_POINTS = 4000;
+/** Quiet time after the last zoom/pan event before the window is reported (and finer points fetched if it needs them). */
+const SETTLE_MS = 50;
+/** Plot width assumed before the chart is laid out, px. */
+const DEFAULT_PLOT_PX = 1200;
 
 const sameRange = (a: Range | null, b: Range | null) => a === b || (a !== null && b !== null && a.fromMs === b.fromMs && a.toMs === b.toMs);
 
 /**
- * The multi-object, multi-counter chart: fetches an overview of the whole range and, when
- * zoomed in, the window at full resolution; reports zoom (debounced), brushed spans and clicks
- * on span bands. The option itself is built by the pure `buildLabelChartOption`.
+ * The multi-object, multi-counter chart. The option (panels, axes, bands) is built when the data
+ * or the labels change; a zoom or pan only swaps each line's points for the new window, cut on
+ * the client from the overview (or a cached detail tile) to about one point per pixel
+ * (window-data.ts), with a merge `setOption` — never a rebuild. Finer points for a narrow window
+ * are fetched once the interaction settles (detail-tiles.ts) and swapped in the same way.
+ * Reports zoom (debounced), brushed spans and clicks on span bands.
  */
 export function LabelChart({
   objects,
   visibleObjects,
   counters,
   bounds,
+  cadenceMs = 0,
   view,
   spans,
   excluded,
@@ -48,6 +59,8 @@ export function LabelChart({
   visibleObjects: readonly string[];
   counters: readonly string[];
   bounds: Range;
+  /** The data's sampling interval, ms (0 = unknown): a window with few raw points needs no finer fetch. */
+  cadenceMs?: number;
   view: Range | null;
   spans: readonly LabelSpan[];
   excluded: readonly (readonly [number, number])[];
@@ -58,42 +71,115 @@ export function LabelChart({
   onBandClick(spanId: string): void;
 }) {
   const t = useT();
+  const api = useApi();
   const { palette } = useTheme();
   // Zoom/pan response timing (interaction-timing.ts): instrumentation only.
   const box = useRef<HTMLDivElement>(null);
   const [clock] = useState(() => new InteractionClock(() => box.current));
   const overview = useSeriesPoints(visibleObjects, null, OVERVIEW_POINTS);
-  // Detail only when the window is narrow enough for the overview to have dropped points; it
-  // covers more than the window, so small pans and zooms do not re-query (detailRangeFor).
-  const loadedDetail = useRef<Range | null>(null);
-  const detailRange = useMemo(() => detailRangeFor(view, bounds, loadedDetail.current), [view, bounds]);
-  loadedDetail.current = detailRange;
-  const detail = useSeriesPoints(detailRange ? visibleObjects : null, detailRange, DETAIL_POINTS);
-
-  const series = useMemo(() => {
+  const overviewCols = useMemo(() => {
     if (!overview.data) return null;
-    const out: SeriesPoints[] = [];
-    for (const o of visibleObjects) {
-      const ov = overview.data.get(o);
-      if (ov) out.push(mergeDetail(ov, detailRange ? (detail.data?.get(o) ?? null) : null));
-    }
-    return out;
-  }, [overview.data, detail.data, detailRange, visibleObjects]);
+    const m = new Map<string, PointColumns>();
+    for (const [o, p] of overview.data) m.set(o, toColumns(p, bounds));
+    return m;
+  }, [overview.data, bounds]);
 
-  // The window the chart shows now: the option is not rebuilt when only the window moves (a full
-  // `setOption` of every series costs far more than moving the zoom), see the effect below.
+  /** The window the chart shows now (null = everything). */
   const shown = useRef<Range | null>(view);
   const chartRef = useRef<EChartsType | null>(null);
+  const [detailError, setDetailError] = useState<VigilError | null>(null);
+  const [detailLoading, setDetailLoading] = useState(false);
+
+  // Latest inputs for the imperative paths (zoom handler, tile answers): the chart subscribes once.
+  const latest = useRef({ onView, onSelection, onBandClick, bounds, visibleObjects, counters, cadenceMs, overviewCols });
+  latest.current = { onView, onSelection, onBandClick, bounds, visibleObjects, counters, cadenceMs, overviewCols };
+
+  const plotPx = () => {
+    const c = chartRef.current;
+    const w = c ? c.getWidth() - DEFAULT_PANEL_LAYOUT.left - DEFAULT_PANEL_LAYOUT.right : DEFAULT_PLOT_PX;
+    return Math.max(100, w > 0 ? w : DEFAULT_PLOT_PX);
+  };
+  /** Buckets per line: two px each (a bucket keeps its min and max, so ≈ one point per px). */
+  const buckets = () => Math.round(plotPx() / 2);
+
+  /** Each visible line's points for window `w`, from the finest loaded points that cover it. */
+  const lineDataFor = useCallback(
+    (w: Range | null) => {
+      const { overviewCols: ov, visibleObjects: objs } = latest.current;
+      const tile = w ? tiles.best(objs, w) : null;
+      const b = buckets();
+      return (object: string, counter: string) => {
+        const o = ov?.get(object);
+        if (!o) return new Float64Array(0);
+        return windowLine(o, tile?.cols.get(object) ?? null, counter, w, b);
+      };
+    },
+    // `tiles` is created once (below) and read through the closure.
+    [],
+  );
+
+  /** Swaps every line's points for window `w` (merge update, drawn on the next frame). */
+  const showPoints = useCallback(
+    (w: Range | null) => {
+      const c = chartRef.current;
+      if (!c || !hasOption.current) return;
+      const { visibleObjects: objs, counters: cs, overviewCols: ov } = latest.current;
+      if (!ov) return;
+      c.setOption(lineDataUpdate(objs.map((o) => ({ object: o, counters: ov.get(o)?.counters ?? [] })), cs, lineDataFor(w)), { lazyUpdate: true });
+      clock.optionSet();
+    },
+    [clock, lineDataFor],
+  );
+
+  const [tiles] = useState(
+    () =>
+      new DetailTiles(
+        (object, range, maxPoints) => api.invoke('series:query', { object, maxPoints, fromMs: range.fromMs, toMs: range.toMs }),
+        (tile) => {
+          setDetailLoading(tiles.loading);
+          const w = shown.current;
+          // Swap in only if it serves what is shown now (else it stays cached for later).
+          if (w && tile.range.fromMs <= w.fromMs && tile.range.toMs >= w.toMs) showPoints(w);
+          else requestAnimationFrame(() => clock.settleIfIdle(idle()));
+        },
+        (e) => {
+          setDetailLoading(tiles.loading);
+          setDetailError(toVigilError(e));
+          requestAnimationFrame(() => clock.settleIfIdle(idle()));
+        },
+      ),
+  );
+  // New data or other objects: cached tiles no longer describe what is shown.
+  useEffect(() => tiles.clear(), [tiles, overview.data]);
+
+  /** Fetches finer points for `w` when what is loaded has fewer than the plot can show. */
+  const fetchDetailIfNeeded = useCallback(
+    (w: Range | null) => {
+      const { overviewCols: ov, visibleObjects: objs, bounds: b, cadenceMs: cad } = latest.current;
+      const first = objs[0] === undefined ? undefined : ov?.get(objs[0]);
+      if (!w || !first) return;
+      const have = tiles.best(objs, w)?.cols.get(first.object) ?? first;
+      if (!needsDetail(have, w, buckets(), cad)) return;
+      setDetailError(null);
+      tiles.request(objs, detailRangeOf(w, b), DETAIL_POINTS);
+      setDetailLoading(true);
+    },
+    [tiles],
+  );
+
   // `excluded` is recomputed for every window by the area; rebuild only when its content changes.
   const excludedKey = JSON.stringify(excluded);
   const stableExcluded = useMemo(() => excluded, [excludedKey]);
-  /** The window the current option was built with. */
-  const builtWith = useRef<Range | null>(null);
+  const hasOption = useRef(false);
   const option = useMemo(() => {
-    if (!series) return null;
-    builtWith.current = shown.current;
+    if (!overviewCols) return null;
+    const series = visibleObjects.flatMap((o) => {
+      const c = overviewCols.get(o);
+      return c ? [{ object: o, counters: c.counters }] : [];
+    });
     return buildLabelChartOption({
       series,
+      lineData: lineDataFor(shown.current),
       objects,
       counters,
       spans,
@@ -115,43 +201,48 @@ export function LabelChart({
         series: palette.series,
       },
     });
-  }, [series, objects, counters, spans, stableExcluded, bounds, brush, selection, palette]);
+  }, [overviewCols, visibleObjects, objects, counters, spans, stableExcluded, bounds, brush, selection, palette, lineDataFor]);
+  hasOption.current = option !== null;
 
-  /** Set while this component moves the zoom itself: that `datazoom` is no user interaction. */
-  const ownDispatch = useRef(false);
-  const moveZoom = useCallback(
-    (c: EChartsType, to: Range | null) => {
-      ownDispatch.current = true;
-      try {
-        c.dispatchAction(to ? { type: 'dataZoom', startValue: to.fromMs, endValue: to.toMs } : { type: 'dataZoom', start: 0, end: 100 });
-        clock.optionSet();
-      } finally {
-        ownDispatch.current = false;
-      }
+  /**
+   * Moves the window and swaps in its points with ONE merge `setOption` (drawn on the next frame):
+   * keys, jumps to an outage, wheel and drag all come through here.
+   */
+  const applyWindow = useCallback(
+    (to: Range | null) => {
+      const c = chartRef.current;
+      const { visibleObjects: objs, counters: cs, overviewCols: ov } = latest.current;
+      if (!c || !hasOption.current || !ov) return;
+      const zoom = to ? { startValue: to.fromMs, endValue: to.toMs } : { start: 0, end: 100 };
+      const update = lineDataUpdate(objs.map((o) => ({ object: o, counters: ov.get(o)?.counters ?? [] })), cs, lineDataFor(to));
+      c.setOption({ ...update, dataZoom: [zoom, zoom] }, { lazyUpdate: true });
+      clock.optionSet();
     },
-    [clock],
+    [clock, lineDataFor],
+  );
+  const moveZoom = useCallback(
+    (to: Range | null) => {
+      applyWindow(to);
+      fetchDetailIfNeeded(to);
+    },
+    [applyWindow, fetchDetailIfNeeded],
   );
   // A new `view` from the area (keys, jump to an outage; or the chart's own report): move the zoom.
-  const hasOption = useRef(false);
-  hasOption.current = option !== null;
   useEffect(() => {
     if (sameRange(view, shown.current)) return;
     shown.current = view;
     const c = chartRef.current;
-    if (c && hasOption.current && !sameRange(view, builtWith.current)) moveZoom(c, view);
+    if (c && hasOption.current) moveZoom(view);
   }, [view, moveZoom]);
 
-  // Handlers read the latest props through refs: the chart subscribes once.
-  const latest = useRef({ onView, onSelection, onBandClick, bounds });
-  latest.current = { onView, onSelection, onBandClick, bounds };
   const zoomTimer = useRef<number | undefined>(undefined);
   useEffect(() => () => window.clearTimeout(zoomTimer.current), []);
 
   // Zoom/pan response timing (interaction-timing.ts): instrumentation only.
   const zoomPending = useRef(false);
-  const queriesSettled = useRef(true);
-  queriesSettled.current = !overview.loading && !detail.loading && overview.current && detail.current;
-  const idle = useCallback(() => !zoomPending.current && queriesSettled.current, []);
+  const overviewSettled = useRef(true);
+  overviewSettled.current = !overview.loading && overview.current;
+  const idle = useCallback(() => !zoomPending.current && overviewSettled.current && !tiles.loading, [tiles]);
   /** The last window the chart itself reported: a different `view` came from elsewhere (keys, jump to outage). */
   const reportedView = useRef<Range | null>(view);
   useLayoutEffect(() => {
@@ -180,61 +271,146 @@ export function LabelChart({
     };
   }, [clock]);
 
-  const onChart = useCallback((chart: EChartsType | null) => {
-    chartRef.current = chart;
-    if (!chart) return;
-    chart.on('finished', () => clock.finished(idle()));
-    chart.on('datazoom', (p: unknown) => {
-      if (ownDispatch.current) return;
-      // The window from the event (percent of the axis = of the bounds), not `getOption()`,
-      // which would deep-copy every series' data.
-      const e = p as { batch?: DataZoomEvent[] } & DataZoomEvent;
-      const win = windowOf(e.batch?.[0] ?? e, latest.current.bounds);
-      if (!win) return;
-      const b = latest.current.bounds;
-      const next = win.fromMs <= b.fromMs && win.toMs >= b.toMs ? null : win;
-      shown.current = next;
+  /** After the last step of a zoom/pan: report the window to the area and fetch finer points if it needs them. */
+  const settleLater = useCallback(() => {
+    zoomPending.current = true;
+    window.clearTimeout(zoomTimer.current);
+    zoomTimer.current = window.setTimeout(() => {
+      zoomPending.current = false;
+      const w = shown.current;
+      reportedView.current = w;
+      latest.current.onView(w);
+      fetchDetailIfNeeded(w);
+      // Nothing may be redrawn (no finer points needed): settle after React had its turn.
+      requestAnimationFrame(() => requestAnimationFrame(() => clock.settleIfIdle(idle())));
+    }, SETTLE_MS);
+  }, [clock, idle, fetchDetailIfNeeded]);
+
+  // Wheel zoom and drag pan (zoom-gestures.ts): one window change per frame at most.
+  const frame = useRef<number | null>(null);
+  const gesture = useCallback(
+    (next: Range) => {
+      const w = orAll(next, latest.current.bounds);
+      if (sameRange(w, shown.current)) return;
       clock.begin();
-      // Only a window that leaves the loaded detail waits for the report and the re-query.
-      zoomPending.current = detailRangeFor(next, b, loadedDetail.current) !== loadedDetail.current;
-      window.clearTimeout(zoomTimer.current);
-      zoomTimer.current = window.setTimeout(() => {
-        zoomPending.current = false;
-        const w = shown.current;
-        reportedView.current = w;
-        latest.current.onView(w);
-        // Nothing may be redrawn (same data): settle after React had its turn.
-        requestAnimationFrame(() => requestAnimationFrame(() => clock.settleIfIdle(idle())));
-      }, ZOOM_DEBOUNCE_MS);
-    });
-    chart.on('brushEnd', (p: unknown) => {
-      const area = (p as { areas?: { coordRange?: unknown }[] }).areas?.[0];
-      const r = area?.coordRange;
-      if (Array.isArray(r) && typeof r[0] === 'number' && typeof r[1] === 'number' && r[1] > r[0]) latest.current.onSelection({ fromMs: r[0], toMs: r[1] });
-      // The selection is drawn as a band by the option; the brush rectangle itself goes.
-      chart.dispatchAction({ type: 'brush', areas: [] });
-    });
-    chart.on('click', (p: unknown) => {
-      const e = p as { componentType?: string; name?: unknown; data?: { name?: unknown } };
-      if (e.componentType !== 'markArea') return;
-      const id = spanIdOfBand(e.name ?? e.data?.name);
-      if (id) latest.current.onBandClick(id);
-    });
-  }, [clock, idle]);
+      shown.current = w;
+      if (frame.current === null)
+        frame.current = requestAnimationFrame(() => {
+          frame.current = null;
+          applyWindow(shown.current);
+        });
+      settleLater();
+    },
+    [clock, applyWindow, settleLater],
+  );
+  const brushOn = useRef(brush);
+  brushOn.current = brush;
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return undefined;
+    /** Where a pointer is across the plot (0..1), or null outside the plots and over the slider. */
+    const plotFraction = (e: MouseEvent): number | null => {
+      const canvas = el.querySelector('canvas');
+      if (!canvas) return null;
+      const r = canvas.getBoundingClientRect();
+      const x = e.clientX - r.left - DEFAULT_PANEL_LAYOUT.left;
+      const w = r.width - DEFAULT_PANEL_LAYOUT.left - DEFAULT_PANEL_LAYOUT.right;
+      const y = e.clientY - r.top;
+      if (w <= 0 || x < 0 || x > w || y < 0 || y > r.height - DEFAULT_PANEL_LAYOUT.bottom + 20) return null;
+      return x / w;
+    };
+    const plotWidth = () => {
+      const canvas = el.querySelector('canvas');
+      return canvas ? canvas.getBoundingClientRect().width - DEFAULT_PANEL_LAYOUT.left - DEFAULT_PANEL_LAYOUT.right : 0;
+    };
+    const current = () => shown.current ?? latest.current.bounds;
+    const onWheel = (e: WheelEvent) => {
+      const a = plotFraction(e);
+      if (a === null || e.deltaY === 0) return;
+      e.preventDefault();
+      gesture(wheelZoom(current(), latest.current.bounds, a, e.deltaY));
+    };
+    let drag: { x: number; start: Range; width: number } | null = null;
+    const onDown = (e: PointerEvent) => {
+      if (e.button !== 0 || brushOn.current || plotFraction(e) === null) return;
+      drag = { x: e.clientX, start: current(), width: plotWidth() };
+    };
+    const onMove = (e: PointerEvent) => {
+      if (!drag || drag.width <= 0) return;
+      const dx = e.clientX - drag.x;
+      // A click (on a band) is no pan.
+      if (Math.abs(dx) < 2) return;
+      gesture(panWindow(drag.start, latest.current.bounds, dx / drag.width));
+    };
+    const onUp = () => {
+      drag = null;
+    };
+    // Capture: ECharts' inside zoom stops the wheel event at its own element (even with wheel zoom off).
+    el.addEventListener('wheel', onWheel, { passive: false, capture: true });
+    el.addEventListener('pointerdown', onDown);
+    window.addEventListener('pointermove', onMove);
+    window.addEventListener('pointerup', onUp);
+    return () => {
+      el.removeEventListener('wheel', onWheel, { capture: true });
+      el.removeEventListener('pointerdown', onDown);
+      window.removeEventListener('pointermove', onMove);
+      window.removeEventListener('pointerup', onUp);
+      if (frame.current !== null) cancelAnimationFrame(frame.current);
+    };
+  }, [gesture]);
+
+  const onChart = useCallback(
+    (chart: EChartsType | null) => {
+      chartRef.current = chart;
+      if (!chart) return;
+      chart.on('finished', () => clock.finished(idle()));
+      // Only the slider still zooms through ECharts (wheel and drag: `gesture` below).
+      chart.on('datazoom', (p: unknown) => {
+        // The window from the event (percent of the axis = of the bounds), not `getOption()`,
+        // which would deep-copy every series' data.
+        const e = p as { batch?: DataZoomEvent[] } & DataZoomEvent;
+        const win = windowOf(e.batch?.[0] ?? e, latest.current.bounds);
+        if (!win) return;
+        const next = orAll(win, latest.current.bounds);
+        clock.begin();
+        shown.current = next;
+        // The new window's points (drawn on the next frame).
+        showPoints(next);
+        settleLater();
+      });
+      chart.on('brushEnd', (p: unknown) => {
+        const area = (p as { areas?: { coordRange?: unknown }[] }).areas?.[0];
+        const r = area?.coordRange;
+        if (Array.isArray(r) && typeof r[0] === 'number' && typeof r[1] === 'number' && r[1] > r[0]) latest.current.onSelection({ fromMs: r[0], toMs: r[1] });
+        // The selection is drawn as a band by the option; the brush rectangle itself goes.
+        chart.dispatchAction({ type: 'brush', areas: [] });
+      });
+      chart.on('click', (p: unknown) => {
+        const e = p as { componentType?: string; name?: unknown; data?: { name?: unknown } };
+        if (e.componentType !== 'markArea') return;
+        const id = spanIdOfBand(e.name ?? e.data?.name);
+        if (id) latest.current.onBandClick(id);
+      });
+    },
+    [clock, idle, showPoints, settleLater],
+  );
 
   const afterOption = useCallback(
     (chart: EChartsType) => {
-      // The window moved while this option was waiting to be set (or built): move the zoom.
-      if (!sameRange(shown.current, builtWith.current)) moveZoom(chart, shown.current);
+      // A rebuilt option was cut for the window shown when it was built, at the default width
+      // until the chart was laid out: re-cut for the real width, and fetch finer points if needed.
+      showPoints(shown.current);
+      fetchDetailIfNeeded(shown.current);
       chart.dispatchAction({ type: 'takeGlobalCursor', key: 'brush', brushOption: brush ? { brushType: 'lineX', brushMode: 'single' } : { brushType: false } });
     },
-    [brush, moveZoom],
+    [brush, showPoints, fetchDetailIfNeeded],
   );
 
   const height = counterChartHeight(counters.length);
   if (overview.error) return <ErrorNotice title={t('common.errorTitle', { what: t('labels.what.chart') })} error={overview.error} />;
   return (
-    <div ref={box} className="label-chart" data-testid="label-chart" data-brush={brush} data-loading={overview.loading || detail.loading}>
+    <div ref={box} className="label-chart" data-testid="label-chart" data-brush={brush} data-loading={overview.loading || detailLoading}>
+      {detailError && <ErrorNotice title={t('common.errorTitle', { what: t('labels.what.chart') })} error={detailError} />}
       {option ? (
         <Suspense fallback={<div className="loading-line" style={{ height }} />}>
           <EChart option={option} height={height} label={t('labels.chart.aria', { counters: counters.length, objects: visibleObjects.length })} testId="counter-chart" onChart={onChart} afterOption={afterOption} />

@@ -67,6 +67,11 @@ export function LabelsArea() {
     if (list.length === 0) return null;
     return { fromMs: Math.min(...list.map((s) => s.fromMs)), toMs: Math.max(...list.map((s) => s.toMs)) };
   }, [seriesList.data]);
+  /** The finest sampling interval of the data (the chart fetches no finer points than exist). */
+  const cadenceMs = useMemo(() => {
+    const c = Math.min(...(seriesList.data ?? []).map((s) => s.cadenceMs).filter((x) => x > 0));
+    return Number.isFinite(c) ? c : 0;
+  }, [seriesList.data]);
   const [hiddenObjects, setHiddenObjects] = useState<ReadonlySet<string>>(new Set());
   const [hiddenCounters, setHiddenCounters] = useState<ReadonlySet<string>>(new Set());
   const visibleObjects = useMemo(() => objects.filter((o) => !hiddenObjects.has(o)), [objects, hiddenObjects]);
@@ -413,6 +418,7 @@ export function LabelsArea() {
                 visibleObjects={visibleObjects}
                 counters={visibleCounters}
                 bounds={bounds}
+                cadenceMs={cadenceMs}
                 view={view}
                 spans={cur?.spans ?? []}
                 excluded={excluded}

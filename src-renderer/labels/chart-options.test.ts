@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { LabelSpan } from '../../shared/domain/labels';
 import type { Outage } from '../../shared/domain/outage';
 import type { SeriesPoints } from '../../shared/ipc/contract';
-import { withAlpha, buildLabelChartOption, detailRangeFor, counterChartHeight, DEFAULT_PANEL_LAYOUT, mergeDetail, outagesFor, spanIdOfBand, spanToRemove, type ChartColors, type LabelChartInput } from './chart-options';
+import { withAlpha, buildLabelChartOption, counterChartHeight, DEFAULT_PANEL_LAYOUT, lineDataUpdate, outagesFor, spanIdOfBand, spanToRemove, type ChartColors, type LabelChartInput } from './chart-options';
 
 const colors: ChartColors = {
   text: '#111',
@@ -126,15 +126,6 @@ describe('buildLabelChartOption', () => {
   });
 });
 
-describe('mergeDetail', () => {
-  it('splices the full-resolution window into the overview', () => {
-    const overview: SeriesPoints = { object: '/a', counters: ['TPS', 'Heap'], times: [0, 10, 20, 30], values: [[0, 1, 2, 3], [9, 9, 9, 9]] };
-    const detail: SeriesPoints = { object: '/a', counters: ['Heap', 'TPS'], times: [10, 15, 20], values: [[8, 8, 8], [1, 1.5, 2]] };
-    expect(mergeDetail(overview, detail)).toEqual({ object: '/a', counters: ['TPS', 'Heap'], times: [0, 10, 15, 20, 30], values: [[0, 1, 1.5, 2, 3], [9, 8, 8, 8, 9]] });
-    expect(mergeDetail(overview, null)).toBe(overview);
-  });
-});
-
 describe('spanToRemove', () => {
   const spans = [span('a', null, 0, 100), span('b', '/x', 50, 300), span('c', '/y', 0, 1000)];
   it('picks the span overlapping the range most, among shown objects', () => {
@@ -161,19 +152,21 @@ describe('withAlpha', () => {
   });
 });
 
-describe('detailRangeFor', () => {
-  const b = { fromMs: 0, toMs: 1000 };
-  it('needs no detail for a quarter of the data or more', () => {
-    expect(detailRangeFor(null, b, null)).toBeNull();
-    expect(detailRangeFor({ fromMs: 0, toMs: 250 }, b, null)).toBeNull();
+describe('lineDataUpdate / lineData', () => {
+  const line = (object: string, counter: string) => Float64Array.from([0, object.length, 300_000, counter.length]);
+  it('puts typed-array points (dims t, v) into every line of the option', () => {
+    const opt = buildLabelChartOption(input({ lineData: line }));
+    const s = opt.series as { id: string; data: Float64Array; dimensions: string[] }[];
+    expect(s).toHaveLength(6);
+    expect(s[0]!.dimensions).toEqual(['t', 'v']);
+    expect(Array.from(s[1]!.data)).toEqual([0, 4, 300_000, 3]); // '/x/b', 'TPS'
   });
-  it('pads the window, at most to half the data, and keeps what is loaded while it still fits', () => {
-    const r = detailRangeFor({ fromMs: 400, toMs: 500 }, b, null);
-    expect(r).toEqual({ fromMs: 350, toMs: 550 });
-    expect(detailRangeFor({ fromMs: 300, toMs: 540 }, b, null)).toEqual({ fromMs: 180, toMs: 660 }); // padded to half the data at most
-    expect(detailRangeFor({ fromMs: 420, toMs: 520 }, b, r)).toBe(r); // small pan: no re-query
-    expect(detailRangeFor({ fromMs: 415, toMs: 485 }, b, r)).toBe(r); // zoom in a little: still enough points
-    expect(detailRangeFor({ fromMs: 430, toMs: 480 }, b, r)).not.toBe(r); // zoom in ×2: re-query at full resolution
-    expect(detailRangeFor({ fromMs: 500, toMs: 600 }, b, r)).not.toBe(r); // left the loaded range
+  it('swaps only the points, matched by line id, in panel order', () => {
+    const u = lineDataUpdate([{ object: '/x/a', counters: ['TPS', 'GcCount'] }, { object: '/x/b', counters: ['TPS'] }], ['GcCount', 'TPS'], line);
+    const s = u.series as { id: string; data: Float64Array; type?: string }[];
+    expect(s.map((x) => x.id)).toEqual(['GcCount|/x/a', 'TPS|/x/a', 'TPS|/x/b']);
+    expect(Array.from(s[0]!.data)).toEqual([0, 4, 300_000, 7]);
+    expect(s[0]!.type).toBeUndefined(); // a merge: nothing but the data
+    expect(Object.keys(u)).toEqual(['series']);
   });
 });

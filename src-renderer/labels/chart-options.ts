@@ -93,9 +93,21 @@ export function provenanceColor(p: Provenance, colors: ChartColors): string {
   }
 }
 
+/** One line's points as interleaved `t, v` pairs (window-data.ts `windowLine`). */
+export type LineData = (object: string, counter: string) => Float64Array;
+
 export interface LabelChartInput {
-  /** One entry per visible object (down-sampled by the engine), each with its counters. */
-  series: readonly SeriesPoints[];
+  /**
+   * One entry per visible object, each with its counters; with `lineData` only the names are
+   * read, else its points (down-sampled by the engine) become the lines.
+   */
+  series: readonly (SeriesPoints | { object: string; counters: readonly string[] })[];
+  /**
+   * The points of each line for the current window (typed-array data, see `lineDataUpdate`);
+   * the chart then zooms and pans itself (zoom-gestures.ts), so ECharts' inside zoom ignores
+   * the wheel and drags.
+   */
+  lineData?: LineData;
   /** Every object of the workspace, in a stable order: an object keeps its colour when others hide. */
   objects: readonly string[];
   /** Visible counters, one panel each, in this order. */
@@ -157,7 +169,6 @@ export function buildLabelChartOption(input: LabelChartInput, layout: PanelLayou
     for (const pts of input.series) {
       const c = pts.counters.indexOf(counter);
       if (c < 0) continue;
-      const values = pts.values[c] ?? [];
       series.push({
         type: 'line',
         name: pts.object,
@@ -170,7 +181,7 @@ export function buildLabelChartOption(input: LabelChartInput, layout: PanelLayou
         lineStyle: { width: 1.1 },
         color: colorOf(pts.object),
         emphasis: { disabled: true },
-        data: pts.times.map((t, j) => [t, values[j] ?? null] as [number, number | null]),
+        ...lineOf(pts, c, counter, input.lineData),
         ...(first && bands.length > 0 ? { markArea: { silent: false, label: { show: false }, emphasis: { disabled: true }, data: bands as never } } : {}),
       });
       first = false;
@@ -207,9 +218,12 @@ export function buildLabelChartOption(input: LabelChartInput, layout: PanelLayou
       axisLabel: { color: colors.muted, fontSize: 10, formatter: (v: number) => compactNumber(v) },
       splitLine: { lineStyle: { color: colors.grid } },
     })),
-    axisPointer: { link: [{ xAxisIndex: 'all' }], lineStyle: { color: colors.muted } },
+    // No emphasis symbols on the 40 lines as the pointer moves (one arc per line per move), and
+    // the pointer on its own canvas layer: moving it repaints that layer, not every line.
+    axisPointer: { link: [{ xAxisIndex: 'all' }], lineStyle: { color: colors.muted }, triggerEmphasis: false, zlevel: 1 },
     tooltip: {
       trigger: 'axis',
+      transitionDuration: 0,
       backgroundColor: colors.surface,
       borderColor: colors.border,
       textStyle: { color: colors.text, fontSize: 12 },
@@ -227,7 +241,7 @@ export function buildLabelChartOption(input: LabelChartInput, layout: PanelLayou
       outOfBrush: { colorAlpha: 1 },
     },
     dataZoom: [
-      { type: 'inside', xAxisIndex: all, filterMode: 'none', ...zoomWindow, zoomOnMouseWheel: true, moveOnMouseMove: !input.brush },
+      { type: 'inside', xAxisIndex: all, filterMode: 'none', ...zoomWindow, zoomOnMouseWheel: !input.lineData, moveOnMouseMove: !input.lineData && !input.brush },
       {
         type: 'slider',
         xAxisIndex: all,
@@ -245,29 +259,27 @@ export function buildLabelChartOption(input: LabelChartInput, layout: PanelLayou
   };
 }
 
+/** Typed-array data (dims t, v) when `lineData` is given, else `[t, v]` pairs of the engine's points. */
+function lineOf(pts: SeriesPoints | { object: string; counters: readonly string[] }, c: number, counter: string, lineData: LineData | undefined): Pick<LineSeriesOption, 'data' | 'dimensions' | 'encode'> {
+  if (lineData) return { data: lineData(pts.object, counter) as unknown as LineSeriesOption['data'], dimensions: ['t', 'v'], encode: { x: 't', y: 'v' } };
+  if (!('times' in pts)) return { data: [] };
+  const values = pts.values[c] ?? [];
+  return { data: pts.times.map((t, j) => [t, values[j] ?? null] as [number, number | null]) };
+}
+
 /**
- * Overview + detail: the whole range down-sampled coarsely, and the zoomed window at full
- * resolution (both from `series:query` with `maxPoints`), merged so the slider still shows the
- * whole year while the window shows every point. Counters are matched by name.
+ * The merge update that swaps every line's points for a new window (`setOption(update)` without
+ * `notMerge`: axes, bands and styles stay; ECharts matches the lines by id).
  */
-export function mergeDetail(overview: SeriesPoints, detail: SeriesPoints | null): SeriesPoints {
-  if (!detail || detail.times.length === 0) return overview;
-  const d0 = detail.times[0] as number;
-  const d1 = detail.times[detail.times.length - 1] as number;
-  const before: number[] = [];
-  const after: number[] = [];
-  overview.times.forEach((t, i) => {
-    if (t < d0) before.push(i);
-    else if (t > d1) after.push(i);
-  });
-  const times = [...before.map((i) => overview.times[i] as number), ...detail.times, ...after.map((i) => overview.times[i] as number)];
-  const values = overview.counters.map((counter, c) => {
-    const ov = overview.values[c] ?? [];
-    const dc = detail.counters.indexOf(counter);
-    const dv = dc < 0 ? detail.times.map(() => null) : (detail.values[dc] ?? []);
-    return [...before.map((i) => ov[i] ?? null), ...dv, ...after.map((i) => ov[i] ?? null)];
-  });
-  return { object: overview.object, counters: overview.counters, times, values };
+export function lineDataUpdate(series: readonly { object: string; counters: readonly string[] }[], counters: readonly string[], lineData: LineData): CounterChartOption {
+  const out: LineSeriesOption[] = [];
+  for (const counter of counters) {
+    for (const pts of series) {
+      if (!pts.counters.includes(counter)) continue;
+      out.push({ id: `${counter}|${pts.object}`, data: lineData(pts.object, counter) as unknown as LineSeriesOption['data'] });
+    }
+  }
+  return { series: out };
 }
 
 /** The span a `u` press removes: the one overlapping `range` the most (ties: the latest added). */
@@ -285,27 +297,4 @@ export function spanToRemove(spans: readonly LabelSpan[], range: { fromMs: numbe
     }
   }
   return best;
-}
-
-/**
- * The range to fetch at full resolution for a zoom window: none while the window is a quarter of
- * the data or more (the overview has the points); else the window padded by half its width on each
- * side (at most to half the data), so that small pans and zooms stay inside what is loaded and need no re-query. `loaded`
- * (the range fetched now) is returned as is while it still covers the window at a resolution of
- * at least a third of the fetched points.
- */
-export function detailRangeFor(
-  view: { fromMs: number; toMs: number } | null,
-  bounds: { fromMs: number; toMs: number },
-  loaded: { fromMs: number; toMs: number } | null,
-): { fromMs: number; toMs: number } | null {
-  const full = bounds.toMs - bounds.fromMs;
-  // The overview's 2000 points still give ≥ 500 points to a window of a quarter of the data; a
-  // wider window's query would cost about as much as the overview's (it grows with the range).
-  if (!view || view.toMs - view.fromMs >= full * 0.25) return null;
-  const w = view.toMs - view.fromMs;
-  if (loaded && view.fromMs >= loaded.fromMs && view.toMs <= loaded.toMs && loaded.toMs - loaded.fromMs <= w * 3) return loaded;
-  // The query's cost grows with its range: the padded range stays under half the data.
-  const pad = Math.max(0, Math.min(w / 2, (full * 0.5 - w) / 2));
-  return { fromMs: Math.max(bounds.fromMs, view.fromMs - pad), toMs: Math.min(bounds.toMs, view.toMs + pad) };
 }

@@ -9,6 +9,7 @@ import { printImportSummary } from './import';
 import type { ComparisonResult } from '../../services/compare/run-comparison';
 import { formatComparison } from '../comparison-table';
 import type { ReportResult } from './report';
+import { explainForReport } from './explain';
 
 /**
  * The demo's comparison: every model and baseline, blocked and random folds, with and without
@@ -18,7 +19,7 @@ import type { ReportResult } from './report';
  * untrained). `vigil compare` takes any settings, the paper's included.
  */
 export const DEMO_COMPARISON = {
-  models: ['cnn', 'lstm', 'contrastive', 'random', 'pca', 'iforest'],
+  models: ['cnn', 'lstm', 'contrastive', 'mvas-cscd', 'metric-graph', 'temporal-prototype', 'random', 'pca', 'iforest'],
   splits: ['blocked', 'kfold'],
   folds: 3,
   sampling: ['full', 'ns'],
@@ -26,7 +27,11 @@ export const DEMO_COMPARISON = {
   batchSize: 32,
   seed: 0,
   windowMode: 'paper',
-  params: { contrastive: { pretrainEpochs: 2 }, lstm: { learningRate: 1e-3 } },
+  // Unsupervised detectors (METHODS.md §6, TF.js autograd on the WASM backend): one epoch at batch
+  // 256 each; their `ns` rows reuse the `full` fit (labels are not read). Measured on the demo's
+  // 9,817 windows: mvas-cscd + temporal-prototype add 40 s of CPU (≈ 20 s on 2 cores) for all
+  // 2 × 3 × 2 settings; metric-graph at the comparison's 8 epochs / batch 32 took 206 s of CPU.
+  params: { contrastive: { pretrainEpochs: 2 }, lstm: { learningRate: 1e-3 }, 'mvas-cscd': { epochs: 1, batchSize: 256 }, 'metric-graph': { epochs: 1, batchSize: 256 }, 'temporal-prototype': { epochs: 1, batchSize: 256 } },
 };
 
 const DEMO_MARK = 'demo-workspace';
@@ -75,7 +80,9 @@ export function registerDemo(program: Command): void {
         const compared = engine.startJob('compare', DEMO_COMPARISON);
         const comparison = (await compared.done) as ComparisonResult;
         out(`\n${formatComparison(comparison)}\n`);
-        out(`\n3. report: self-contained HTML (+ PDF through Chromium when installed)\n`);
+        out(`\n3. explain: heatmaps averaged over normal vs anomalous windows (best model; unsupervised attention)\n`);
+        for (const line of await explainForReport(engine, comparison)) out(`${line}\n`);
+        out(`\n4. report: self-contained HTML (+ PDF through Chromium when installed)\n`);
         const reported = engine.startJob('report', { locale: 'en', pdf: true });
         const report = (await reported.done) as ReportResult;
         stop();

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { decimateInto, detailRangeOf, lowerBound, needsDetail, pointsIn, toColumns, windowLine, type PointColumns } from './window-data';
+
+const MIN = 60_000;
+
+/** `n` points every minute from 0; value = f(i). */
+function cols(object: string, n: number, f: (i: number) => number | null, step = MIN): PointColumns {
+  const times = Array.from({ length: n }, (_, i) => i * step);
+  return toColumns({ object, counters: ['TPS', 'Heap'], times, values: [times.map((_, i) => f(i)), times.map(() => 7)] }, { fromMs: 0, toMs: (n - 1) * step });
+}
+
+const pairs = (a: Float64Array) => Array.from({ length: a.length / 2 }, (_, i) => [a[2 * i]!, a[2 * i + 1]!] as const);
+
+describe('toColumns / lowerBound / pointsIn', () => {
+  it('turns nulls into NaN and finds window indices', () => {
+    const c = cols('/a', 5, (i) => (i === 2 ? null : i));
+    expect(Number.isNaN(c.values[0]![2]!)).toBe(true);
+    expect(c.values[0]![3]).toBe(3);
+    expect(lowerBound(c.times, 2 * MIN)).toBe(2);
+    expect(lowerBound(c.times, 2.5 * MIN)).toBe(3);
+    expect(lowerBound(c.times, 99 * MIN)).toBe(5);
+    expect(pointsIn(c, { fromMs: MIN, toMs: 3 * MIN })).toBe(3);
+  });
+});
+
+describe('decimateInto', () => {
+  it('keeps every point when there are few', () => {
+    const c = cols('/a', 6, (i) => i);
+    const out: number[] = [];
+    decimateInto(out, c.times, c.values[0]!, 1, 4, 10);
+    expect(out).toEqual([MIN, 1, 2 * MIN, 2, 3 * MIN, 3]);
+  });
+  it('keeps each bucket’s min and max in time order, so a one-point spike survives', () => {
+    const c = cols('/a', 10_000, (i) => (i === 4321 ? 1e6 : i === 8000 ? -500 : i % 7));
+    const out: number[] = [];
+    decimateInto(out, c.times, c.values[0]!, 0, 10_000, 100);
+    const p = pairs(Float64Array.from(out));
+    expect(p.length).toBeLessThanOrEqual(200);
+    expect(p.some(([t, v]) => t === 4321 * MIN && v === 1e6)).toBe(true);
+    expect(p.some(([t, v]) => t === 8000 * MIN && v === -500)).toBe(true);
+    for (let i = 1; i < p.length; i++) expect(p[i]![0]).toBeGreaterThan(p[i - 1]![0]);
+  });
+  it('keeps a gap of missing values as a NaN point (never a zero)', () => {
+    const c = cols('/a', 10_000, (i) => (i >= 5000 && i < 5003 ? null : 1));
+    const out: number[] = [];
+    decimateInto(out, c.times, c.values[0]!, 0, 10_000, 50);
+    const p = pairs(Float64Array.from(out));
+    expect(p.filter(([, v]) => Number.isNaN(v))).toHaveLength(1);
+    expect(p.some(([, v]) => v === 0)).toBe(false);
+  });
+});
+
+describe('windowLine', () => {
+  const overview = cols('/a', 1000, (i) => i, 10 * MIN); // coarse: every 10 min
+  const fine = toColumns(
+    { object: '/a', counters: ['Heap', 'TPS'], times: Array.from({ length: 301 }, (_, i) => 3000 * MIN + i * MIN), values: [Array(301).fill(7), Array.from({ length: 301 }, (_, i) => 300 + i / 10)] },
+    { fromMs: 3000 * MIN, toMs: 3300 * MIN },
+  );
+  const w = { fromMs: 3100 * MIN, toMs: 3200 * MIN };
+
+  it('cuts the window from the finer points, one beyond each edge, and the rest coarsely from the overview', () => {
+    const p = pairs(windowLine(overview, fine, 'TPS', w, 500));
+    const inside = p.filter(([t]) => t >= w.fromMs && t <= w.toMs);
+    expect(inside).toHaveLength(101); // every minute of the fine tile
+    expect(inside[0]).toEqual([3100 * MIN, 310]);
+    expect(p.some(([t]) => t === 3099 * MIN)).toBe(true);
+    expect(p.some(([t]) => t === 3201 * MIN)).toBe(true);
+    // Outside: overview points, far fewer than the overview holds.
+    expect(p.some(([t]) => t < 2000 * MIN)).toBe(true);
+    expect(p.length).toBeLessThanOrEqual(101 + 2 + 2 * 300); // ≤ 2 points per outside bucket (300 over the range)
+    expect(p.length - 103).toBeLessThan(1000 - 21);
+    for (let i = 1; i < p.length; i++) expect(p[i]![0]).toBeGreaterThan(p[i - 1]![0]);
+  });
+  it('falls back to the overview when there is no finer tile, and matches counters by name', () => {
+    const p = pairs(windowLine(overview, null, 'TPS', w, 500));
+    expect(p.filter(([t]) => t >= w.fromMs && t <= w.toMs)).toHaveLength(11);
+    expect(pairs(windowLine(overview, fine, 'Heap', w, 500)).every(([, v]) => v === 7)).toBe(true);
+    expect(windowLine(overview, fine, 'Nope', w, 500)).toHaveLength(0);
+  });
+  it('null window: the whole overview cut to the buckets', () => {
+    expect(windowLine(overview, null, 'TPS', null, 100).length / 2).toBeLessThanOrEqual(200);
+  });
+});
+
+describe('needsDetail / detailRangeOf', () => {
+  const overview = cols('/a', 1000, (i) => i, 10 * MIN);
+  it('asks for finer points only when the window holds fewer than the plot shows and finer ones exist', () => {
+    expect(needsDetail(overview, null, 500, MIN)).toBe(false);
+    expect(needsDetail(overview, { fromMs: 0, toMs: 9990 * MIN }, 500, MIN)).toBe(false); // 1000 points
+    expect(needsDetail(overview, { fromMs: 0, toMs: 1000 * MIN }, 500, MIN)).toBe(true); // 101 of 1000 raw
+    expect(needsDetail(overview, { fromMs: 0, toMs: 100 * MIN }, 500, 10 * MIN)).toBe(false); // all raw points are there
+  });
+  it('pads by half the window each side, inside the bounds', () => {
+    expect(detailRangeOf({ fromMs: 400, toMs: 500 }, { fromMs: 0, toMs: 1000 })).toEqual({ fromMs: 350, toMs: 550 });
+    expect(detailRangeOf({ fromMs: 0, toMs: 100 }, { fromMs: 0, toMs: 1000 })).toEqual({ fromMs: 0, toMs: 150 });
+  });
+});
