@@ -17,7 +17,7 @@ import { smoothnessLoss, successorPairs } from '../unsupervised/temporal-smoothn
 import { tf } from '../unsupervised/tf-runtime.js';
 import { trainLoop } from '../unsupervised/train-loop.js';
 import type { FittedDetector, SavedDetector, ScoredWindows, UnsupervisedEntry, UnsupervisedFitOptions, WindowAttention, WindowBatch } from '../unsupervised/types.js';
-import { savedArray, savedMetaNumber } from '../unsupervised/weights-io.js';
+import { savedArray, savedHeader, savedMetaNumber } from '../unsupervised/weights-io.js';
 import { METRIC_GRAPH_ABLATIONS, METRIC_GRAPH_DEFAULTS, type MetricGraphConfig } from './config.js';
 import { MetricGraphNet } from './network.js';
 
@@ -190,12 +190,8 @@ export async function fitMetricGraph(train: WindowBatch, cfg: MetricGraphConfig,
 }
 
 export function loadMetricGraph(saved: SavedDetector): FittedDetector {
-  if (saved.kind !== KIND) throw new VigilError('UNSUPPORTED_FORMAT', `expected a ${KIND} detector, got ${saved.kind}`, { where: { field: 'kind' } });
+  const { cfg, F, W } = savedHeader(saved, KIND, METRIC_GRAPH_DEFAULTS, checkConfig);
   const m = saved.meta;
-  const cfg = { ...METRIC_GRAPH_DEFAULTS, ...(m['config'] as Partial<MetricGraphConfig>) } as MetricGraphConfig;
-  checkConfig(cfg);
-  const F = savedMetaNumber(saved, 'F');
-  const W = savedMetaNumber(saved, 'W');
   const bankData = savedArray(saved, BANK_WEIGHT, [-1, 2 * cfg.hidden]);
   const net = new MetricGraphNet(F, W, cfg, new Rng(0)); // initial values are overwritten below
   try {

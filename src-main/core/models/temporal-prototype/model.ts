@@ -22,7 +22,7 @@ import { smoothnessLoss, successorPairs } from '../unsupervised/temporal-smoothn
 import { tf } from '../unsupervised/tf-runtime.js';
 import { trainLoop } from '../unsupervised/train-loop.js';
 import type { FittedDetector, SavedDetector, ScoredWindows, UnsupervisedEntry, UnsupervisedFitOptions, WindowAttention, WindowBatch } from '../unsupervised/types.js';
-import { savedArray, savedMetaNumber } from '../unsupervised/weights-io.js';
+import { savedArray, savedHeader, savedMetaNumber } from '../unsupervised/weights-io.js';
 import { TEMPORAL_PROTOTYPE_ABLATIONS, TEMPORAL_PROTOTYPE_DEFAULTS, type TemporalPrototypeConfig } from './config.js';
 import { activityGroups, activityLevels, fitPrototypeGaussians, nearestMahalanobis, type PrototypeGaussians } from './gaussians.js';
 import { TemporalPrototypeNet } from './network.js';
@@ -266,12 +266,8 @@ export async function fitTemporalPrototype(train: WindowBatch, cfg: TemporalProt
 }
 
 export function loadTemporalPrototype(saved: SavedDetector): FittedDetector {
-  if (saved.kind !== KIND) throw new VigilError('UNSUPPORTED_FORMAT', `expected a ${KIND} detector, got ${saved.kind}`, { where: { field: 'kind' } });
+  const { cfg, F, W } = savedHeader(saved, KIND, TEMPORAL_PROTOTYPE_DEFAULTS, checkConfig);
   const m = saved.meta;
-  const cfg = { ...TEMPORAL_PROTOTYPE_DEFAULTS, ...(m['config'] as Partial<TemporalPrototypeConfig>) } as TemporalPrototypeConfig;
-  checkConfig(cfg);
-  const F = savedMetaNumber(saved, 'F');
-  const W = savedMetaNumber(saved, 'W');
   const K = savedMetaNumber(saved, 'K');
   const d = cfg.hidden;
   const quantiles = (m['quantiles'] ?? {}) as Fitted['quantiles'];

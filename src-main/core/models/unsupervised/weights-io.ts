@@ -147,6 +147,14 @@ export function savedMetaNumber(saved: SavedDetector, key: string): number {
   return v;
 }
 
+/** What every saved detector starts with: its kind checked, the config (saved over the defaults, then checked), F and W. */
+export function savedHeader<C>(saved: SavedDetector, kind: SavedDetector['kind'], defaults: C, check: (cfg: C) => void): { cfg: C; F: number; W: number } {
+  if (saved.kind !== kind) throw new VigilError('UNSUPPORTED_FORMAT', `expected a ${kind} detector, got ${saved.kind}`, { where: { field: 'kind' } });
+  const cfg = { ...defaults, ...(saved.meta['config'] as Partial<C>) } as C;
+  check(cfg);
+  return { cfg, F: savedMetaNumber(saved, 'F'), W: savedMetaNumber(saved, 'W') };
+}
+
 /** A non-parameter array of `saved.weights` (memory bank, prototype statistics) of shape `shape` (−1 = any size). */
 export function savedArray(saved: SavedDetector, name: string, shape: number[]): Float32Array {
   const w = saved.weights.find((x) => x.name === name);
