@@ -20,7 +20,8 @@ export function heatmapSvg(m: HeatMap, o: HeatmapSvgOptions): string {
   const left = 8 + 6.2 * Math.min(28, Math.max(4, ...o.rowLabels.map((l) => l.length)));
   const top = 28;
   const bottom = 44;
-  const W = Math.ceil(left + m.cols * cell + 56);
+  // wide enough for the title too: a 1 × W map (temporal α) is narrower than its name (12 px bold ≈ 7 px a character)
+  const W = Math.ceil(Math.max(left + m.cols * cell + 56, o.title.length * 7 + 16));
   const H = Math.ceil(top + m.rows * ch + bottom);
   const v = normalise(m.values);
   let max = 0;
