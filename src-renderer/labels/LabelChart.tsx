@@ -215,6 +215,10 @@ export function LabelChart({
       if (!c || !hasOption.current || !ov) return;
       const zoom = to ? { startValue: to.fromMs, endValue: to.toMs } : { start: 0, end: 100 };
       const update = lineDataUpdate(objs.map((o) => ({ object: o, counters: ov.get(o)?.counters ?? [] })), cs, lineDataFor(to));
+      // The axis tooltip (40 rows of HTML) would be rebuilt and measured after every redraw while
+      // the pointer rests on the chart, for values that are moving anyway: hide it; the next
+      // pointer move brings it back.
+      c.dispatchAction({ type: 'hideTip' });
       c.setOption({ ...update, dataZoom: [zoom, zoom] }, { lazyUpdate: true });
       clock.optionSet();
     },
@@ -328,6 +332,9 @@ export function LabelChart({
       const a = plotFraction(e);
       if (a === null || e.deltaY === 0) return;
       e.preventDefault();
+      // Ours alone: ECharts would hit-test the scene and refresh its axis pointer and tooltip
+      // for a wheel it ignores anyway (its inside zoom has the wheel off).
+      e.stopPropagation();
       gesture(wheelZoom(current(), latest.current.bounds, a, e.deltaY));
     };
     let drag: { x: number; start: Range; width: number } | null = null;
@@ -340,6 +347,11 @@ export function LabelChart({
       const dx = e.clientX - drag.x;
       // A click (on a band) is no pan.
       if (Math.abs(dx) < 2) return;
+      // A pan move is ours alone (caught on the window before it reaches the chart): ECharts
+      // would rebuild its 40-row axis tooltip and pointer for each move of a drag that redraws
+      // every line anyway. The clock's own listener is skipped too, so the input time goes here.
+      e.stopPropagation();
+      clock.input(e.timeStamp);
       gesture(panWindow(drag.start, latest.current.bounds, dx / drag.width));
     };
     const onUp = () => {
@@ -348,16 +360,16 @@ export function LabelChart({
     // Capture: ECharts' inside zoom stops the wheel event at its own element (even with wheel zoom off).
     el.addEventListener('wheel', onWheel, { passive: false, capture: true });
     el.addEventListener('pointerdown', onDown);
-    window.addEventListener('pointermove', onMove);
+    window.addEventListener('pointermove', onMove, { capture: true });
     window.addEventListener('pointerup', onUp);
     return () => {
       el.removeEventListener('wheel', onWheel, { capture: true });
       el.removeEventListener('pointerdown', onDown);
-      window.removeEventListener('pointermove', onMove);
+      window.removeEventListener('pointermove', onMove, { capture: true });
       window.removeEventListener('pointerup', onUp);
       if (frame.current !== null) cancelAnimationFrame(frame.current);
     };
-  }, [gesture]);
+  }, [gesture, clock]);
 
   const onChart = useCallback(
     (chart: EChartsType | null) => {

@@ -161,6 +161,11 @@ describe('lineDataUpdate / lineData', () => {
     expect(s[0]!.dimensions).toEqual(['t', 'v']);
     expect(Array.from(s[1]!.data)).toEqual([0, 4, 300_000, 3]); // '/x/b', 'TPS'
   });
+  it('leaves pre-cut lines unsampled and silent, with span bands still clickable', () => {
+    const s = buildLabelChartOption(input({ lineData: line })).series as { sampling?: string; silent?: boolean; markArea?: { silent?: boolean } }[];
+    expect(s.every((x) => x.sampling === undefined && x.silent === true)).toBe(true);
+    expect(s.filter((x) => x.markArea).every((x) => x.markArea!.silent === false)).toBe(true);
+  });
   it('swaps only the points, matched by line id, in panel order', () => {
     const u = lineDataUpdate([{ object: '/x/a', counters: ['TPS', 'GcCount'] }, { object: '/x/b', counters: ['TPS'] }], ['GcCount', 'TPS'], line);
     const s = u.series as { id: string; data: Float64Array; type?: string }[];

@@ -177,8 +177,16 @@ export function buildLabelChartOption(input: LabelChartInput, layout: PanelLayou
         yAxisIndex: p,
         showSymbol: false,
         connectNulls: false,
-        sampling: 'lttb',
-        lineStyle: { width: 1.1 },
+        // With `lineData` the points are already cut to ~1 per px keeping each pixel's min and
+        // max (window-data.ts); LTTB on top would cost a pass per redraw and drop those peaks.
+        ...(input.lineData ? {} : { sampling: 'lttb' as const }),
+        // Lines take no pointer events: no hit-testing of 40 polylines on every pointer move
+        // (the axis tooltip reads values by x, the span bands below stay clickable).
+        silent: true,
+        // 1 px, not more: Skia draws a stroke of at most one device pixel as an anti-aliased
+        // hairline, a wider one as a filled outline of every segment (several times the raster
+        // time for 40 lines of ~1,400 points; measured by bench/labels-view.bench.ts).
+        lineStyle: { width: 1 },
         color: colorOf(pts.object),
         emphasis: { disabled: true },
         ...lineOf(pts, c, counter, input.lineData),

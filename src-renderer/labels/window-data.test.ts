@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decimateInto, detailRangeOf, lowerBound, needsDetail, pointsIn, toColumns, windowLine, type PointColumns } from './window-data';
+import { decimateInto, OUTSIDE_BUCKETS, detailRangeOf, lowerBound, needsDetail, pointsIn, toColumns, windowLine, type PointColumns } from './window-data';
 
 const MIN = 60_000;
 
@@ -67,7 +67,7 @@ describe('windowLine', () => {
     expect(p.some(([t]) => t === 3201 * MIN)).toBe(true);
     // Outside: overview points, far fewer than the overview holds.
     expect(p.some(([t]) => t < 2000 * MIN)).toBe(true);
-    expect(p.length).toBeLessThanOrEqual(101 + 2 + 2 * 300); // ≤ 2 points per outside bucket (300 over the range)
+    expect(p.length).toBeLessThanOrEqual(101 + 2 + 2 * (OUTSIDE_BUCKETS + 16)); // ≤ 2 points per outside bucket (≥ 8 each side)
     expect(p.length - 103).toBeLessThan(1000 - 21);
     for (let i = 1; i < p.length; i++) expect(p[i]![0]).toBeGreaterThan(p[i - 1]![0]);
   });

@@ -87,11 +87,22 @@ export function decimateInto(out: number[], times: Float64Array, values: Float64
   let minI = -1;
   let maxI = -1;
   let nanI = -1;
+  const emit = (i: number) => {
+    if (i >= 0) out.push(times[i] as number, values[i] as number);
+  };
   const flush = () => {
     if (bucket < 0) return;
-    // At most three indices, emitted in time order.
-    const a = [minI, maxI, nanI].filter((i, k, all) => i >= 0 && all.indexOf(i) === k).sort((x, y) => x - y);
-    for (const i of a) out.push(times[i] as number, i === nanI ? NaN : (values[i] as number));
+    // At most three distinct indices (-1 = none; the NaN one is never the min or max), emitted in
+    // time order without allocating: this runs ~700 times per line on every zoom/pan frame.
+    let x = minI;
+    let y = maxI === minI ? -1 : maxI;
+    let z = nanI;
+    if (x > y) [x, y] = [y, x];
+    if (y > z) [y, z] = [z, y];
+    if (x > y) [x, y] = [y, x];
+    emit(x);
+    emit(y);
+    emit(z);
   };
   for (let i = i0; i < i1; i++) {
     const b = Math.min(buckets - 1, Math.floor((((times[i] as number) - t0) / span) * buckets));
@@ -113,8 +124,12 @@ export function decimateInto(out: number[], times: Float64Array, values: Float64
   flush();
 }
 
-/** Buckets for the parts of the range outside the window (drawn only while a pan or zoom-out brings them in). */
-const OUTSIDE_BUCKETS = 300;
+/**
+ * Buckets for the parts of the range outside the window (drawn only while a pan or zoom-out
+ * brings them in, until the next cut): the shape at a glance. Every point of them is still laid
+ * out and path-built by ECharts on each redraw, so few (300 cost ~30 % of a zoomed redraw).
+ */
+export const OUTSIDE_BUCKETS = 120;
 
 /**
  * The points of one line (object × counter) for the zoom window `w` (null = everything):
