@@ -1,3 +1,5 @@
+import { MAX_DECIMAL_SCALE, scanDecimals, type DecimalSummary } from '../../core/ingest/scouter/column-decimals';
+
 /**
  * How one counter column of the wide `series` table stores its values, chosen per column so that
  * every value reads back exactly (METHODS.md §1: values are the export's numbers, `""` = missing).
@@ -14,8 +16,8 @@
 /** DECIMAL(9, s): the widest decimal DuckDB keeps in 32 bits. */
 export const DECIMAL_WIDTH = 9;
 const MAX_UNSCALED = 999_999_999;
-/** Largest scale tried; beyond it the column is DOUBLE. */
-export const MAX_DECIMAL_SCALE = 6;
+/** Largest scale tried; beyond it the column is DOUBLE (column-decimals.ts). */
+export { MAX_DECIMAL_SCALE };
 const POW10 = [1, 10, 100, 1000, 10_000, 100_000, 1_000_000];
 
 export type CounterStorage = { kind: 'decimal'; scale: number } | { kind: 'double' };
@@ -48,22 +50,17 @@ export class DecimalScan {
 
   /** Scans `values[offset + i·stride]` for i < count (row-major [T, C]: stride C, offset = counter). */
   add(values: Float64Array, offset: number, stride: number, count: number): void {
-    let s = this.scale;
-    let maxAbs = this.maxAbs;
-    for (let i = 0, p = offset; i < count && s <= MAX_DECIMAL_SCALE; i++, p += stride) {
-      const v = values[p]!;
-      if (v !== v) continue;
-      if (v === 0 && 1 / v < 0) {
-        s = MAX_DECIMAL_SCALE + 1; // -0 would read back as +0
-        break;
-      }
-      const a = v < 0 ? -v : v;
-      if (a > maxAbs) maxAbs = a;
-      // A value exact at scale s is exact at every larger scale (same decimal, same rounding).
-      while (s <= MAX_DECIMAL_SCALE && Math.round(v * POW10[s]!) / POW10[s]! !== v) s++;
-    }
-    this.scale = s;
-    this.maxAbs = maxAbs;
+    if (this.scale > MAX_DECIMAL_SCALE) return;
+    this.addSummary(scanDecimals(values, offset, stride, count, this.scale));
+  }
+
+  /**
+   * Takes in values scanned elsewhere (an import worker's `ScouterFile.decimals`): the same result
+   * as `add` on them, since scales combine by max (column-decimals.ts).
+   */
+  addSummary(summary: DecimalSummary): void {
+    this.scale = Math.max(this.scale, summary.scale);
+    this.maxAbs = Math.max(this.maxAbs, summary.maxAbs);
   }
 
   /** The storage for everything scanned; `double` when no DECIMAL(9, s) holds it exactly. */

@@ -6,13 +6,39 @@ import { CHUNK_ROWS, ColumnChunkWriter } from './column-chunk-writer';
 import { DECIMAL_WIDTH, DecimalScan, decimalFactor } from './counter-storage';
 import { counterColumns, prepareCounterColumns, type CounterColumn } from './series-columns';
 
-async function objectId(tx: Tx, name: string, objType: string): Promise<number> {
-  const found = await tx.all('SELECT id FROM objects WHERE name = $1', [name]);
-  if (found[0]) return Number(found[0]['id']);
-  const next = await tx.all('SELECT coalesce(max(id) + 1, 0) AS id FROM objects');
-  const id = Number(next[0]?.['id'] ?? 0);
-  await tx.run('INSERT INTO objects VALUES ($1, $2, $3)', [id, name, objType]);
-  return id;
+/**
+ * The id of each series' object (by name), adding the objects not stored yet in one INSERT; `fresh`
+ * holds the ids added here (no stored rows can exist for them). One query per import instead of
+ * two or three per object: each round trip costs ms inside the write (issue #3).
+ */
+async function objectIds(tx: Tx, series: readonly SeriesToWrite[]): Promise<{ ids: Map<string, number>; fresh: Set<number> }> {
+  const rows = await tx.all('SELECT id, name FROM objects');
+  const ids = new Map(rows.map((r) => [String(r['name']), Number(r['id'])]));
+  let next = rows.reduce((m, r) => Math.max(m, Number(r['id']) + 1), 0);
+  const fresh = new Set<number>();
+  const params: (string | number)[] = [];
+  for (const s of series) {
+    if (ids.has(s.object)) continue;
+    ids.set(s.object, next);
+    fresh.add(next);
+    params.push(next++, s.object, s.objType);
+  }
+  if (params.length > 0) {
+    const tuples = Array.from({ length: params.length / 3 }, (_, i) => `($${3 * i + 1}, $${3 * i + 2}, $${3 * i + 3})`);
+    await tx.run(`INSERT INTO objects VALUES ${tuples.join(', ')}`, params);
+  }
+  return { ids, fresh };
+}
+
+/** Records each object's grid step in one statement; an object written twice keeps the finest step. */
+async function recordCadences(tx: Tx, cadences: ReadonlyMap<number, number>): Promise<void> {
+  if (cadences.size === 0) return;
+  const params = [...cadences].flat();
+  const tuples = Array.from({ length: cadences.size }, (_, i) => `($${2 * i + 1}, $${2 * i + 2})`);
+  await tx.run(
+    `INSERT INTO series_cadence VALUES ${tuples.join(', ')} ON CONFLICT (object_id) DO UPDATE SET cadence_ms = least(series_cadence.cadence_ms, excluded.cadence_ms)`,
+    params,
+  );
 }
 
 /**
@@ -122,27 +148,35 @@ function fillColumn(w: ColumnChunkWriter, k: number, col: CounterColumn, src: Co
 export async function writeSeries(tx: Tx, series: readonly SeriesToWrite[]): Promise<number> {
   // 1. The storage each counter needs: one scan over the values of this import.
   // A stored decimal column's scan starts at its scale (values fit as stored unless they need more).
-  const stored = new Map((await counterColumns(tx)).map((c) => [c.name, c.storage.kind === 'decimal' ? c.storage.scale : 0]));
+  const current = await counterColumns(tx);
+  const stored = new Map(current.map((c) => [c.name, c.storage.kind === 'decimal' ? c.storage.scale : 0]));
   const scans = new Map<string, DecimalScan>();
   for (const s of series) for (const name of s.counters) if (!scans.has(name)) scans.set(name, new DecimalScan(stored.get(name) ?? 0));
   for (const s of series) s.counters.forEach((name, j) => {
+    // Scouter columns arrive scanned by the import workers (in parallel, ScouterFile.decimals).
+    const known = 'columns' in s ? s.decimals?.[j] : undefined;
+    if (known) return scans.get(name)!.addSummary(known);
     const src = counterSource(s, j);
     scans.get(name)!.add(src.values, src.offset, src.stride, s.times.length);
   });
-  const cols = await prepareCounterColumns(tx, scans);
+  const cols = await prepareCounterColumns(tx, scans, current);
   const types: DuckDBType[] = [SMALLINT, DOUBLE, ...cols.map((c) => (c.storage.kind === 'decimal' ? DECIMAL(DECIMAL_WIDTH, c.storage.scale) : DOUBLE))];
 
   // 2. Rows, object by object.
+  const { ids, fresh } = await objectIds(tx, series);
+  const cadences = new Map<number, number>();
   const appender = await tx.conn.createAppender('series');
   const scratch = new BatchScratch();
   let rows = 0;
   try {
     const writer = new ColumnChunkWriter(appender, types);
     for (const s of series) {
-      const id = await objectId(tx, s.object, s.objType);
+      const id = ids.get(s.object)!;
       const T = s.times.length;
       if (T === 0) continue;
-      const sources = await columnSources(tx, id, s, cols);
+      // An object added by this import has no stored rows to merge with (only its first series:
+      // a second one of the same object is merged as before).
+      const sources = fresh.delete(id) ? directSources(s, cols) : await columnSources(tx, id, s, cols);
       scratch.ids.fill(id);
       for (let start = 0; start < T; start += CHUNK_ROWS) {
         const n = Math.min(CHUNK_ROWS, T - start);
@@ -152,16 +186,23 @@ export async function writeSeries(tx: Tx, series: readonly SeriesToWrite[]): Pro
         for (let k = 0; k < cols.length; k++) fillColumn(writer, 2 + k, cols[k]!, sources[k]!, start, n, scratch);
         writer.append();
       }
-      await tx.run(
-        `INSERT INTO series_cadence VALUES ($1, $2) ON CONFLICT (object_id) DO UPDATE SET cadence_ms = least(series_cadence.cadence_ms, excluded.cadence_ms)`,
-        [id, s.cadenceMs],
-      );
+      cadences.set(id, Math.min(cadences.get(id) ?? Infinity, s.cadenceMs));
       rows += T;
     }
   } finally {
     appender.closeSync();
   }
+  await recordCadences(tx, cadences);
   return rows;
+}
+
+/** Each workspace column straight from `s` (null = a counter `s` lacks: all missing). */
+function directSources(s: SeriesToWrite, cols: readonly CounterColumn[]): (ColumnSource | null)[] {
+  const own = new Map(s.counters.map((name, j) => [name, j]));
+  return cols.map((c) => {
+    const j = own.get(c.name);
+    return j === undefined ? null : counterSource(s, j);
+  });
 }
 
 /**
@@ -175,12 +216,7 @@ async function columnSources(tx: Tx, id: number, s: SeriesToWrite, cols: readonl
   const from = s.times[0]!;
   const to = s.times[T - 1]!;
   const existing = await tx.all(`SELECT t_ms, ${cols.map((c) => `${c.col}::DOUBLE AS ${c.col}`).join(', ')} FROM series WHERE object_id = $1 AND t_ms BETWEEN $2 AND $3`, [id, from, to]);
-  if (existing.length === 0) {
-    return cols.map((c) => {
-      const j = own.get(c.name);
-      return j === undefined ? null : counterSource(s, j);
-    });
-  }
+  if (existing.length === 0) return directSources(s, cols);
   // [C][T] column-major in workspace column order; NaN = missing.
   const merged = cols.map(() => new Float64Array(T).fill(NaN));
   const rowOf = new Map<number, number>();

@@ -3,6 +3,7 @@ import { inputError } from '../csv/input-error';
 import { formatInOffset } from '../../../../shared/domain/time';
 import { gridCovering, layOnGrid, orderCounters, type CounterSamples, type TimeGrid } from '../series-grid';
 import type { ScouterFile } from './parse-scouter-csv';
+import type { DecimalSummary } from './column-decimals';
 
 /** Options of `mergeScouterFiles`. */
 export interface MergeScouterOptions {
@@ -25,6 +26,12 @@ export interface ObjectColumns {
   times: Float64Array;
   /** [C][T]; `columns[c]` belongs to `counters[c]`. */
   columns: Float64Array[];
+  /**
+   * [C] the parser's decimal summary of a column that is a file's array as is (undefined for a
+   * padded or resampled column): lets the writer skip rescanning it. Valid while the column is
+   * unchanged.
+   */
+  decimals?: (DecimalSummary | undefined)[];
 }
 
 /**
@@ -45,7 +52,8 @@ export interface ObjectColumns {
  * @throws VigilError PARSE_ERROR for overlapping files; INVALID_SETTINGS for a bad cadence.
  */
 export function mergeScouterFiles(files: readonly ScouterFile[], opts: MergeScouterOptions = {}): ObjectSeries[] {
-  return mergeScouterColumns(files, opts).map(({ columns, ...rest }) => {
+  // `decimals` describes the columns, not the row-major copy: left out.
+  return mergeScouterColumns(files, opts).map(({ columns, decimals: _columnDecimals, ...rest }) => {
     const T = rest.times.length;
     const C = columns.length;
     const values = new Float64Array(T * C); // [T * C] row-major
@@ -77,6 +85,7 @@ export function mergeScouterColumns(files: readonly ScouterFile[], opts: MergeSc
     const counterIndex = new Map(counters.map((c, i) => [c, i]));
     // object → [counters] sample sets
     const samples = new Map<string, CounterSamples[][]>();
+    const summaries = new Map<Float64Array, DecimalSummary>();
     for (const f of group) {
       const c = counterIndex.get(f.counter)!;
       f.objects.forEach((object, j) => {
@@ -86,6 +95,8 @@ export function mergeScouterColumns(files: readonly ScouterFile[], opts: MergeSc
           samples.set(object, perCounter);
         }
         perCounter[c]!.push({ times: f.times, values: f.columns[j]! });
+        const d = f.decimals?.[j];
+        if (d) summaries.set(f.columns[j]!, d);
       });
     }
     for (const object of [...samples.keys()].sort()) {
@@ -93,7 +104,9 @@ export function mergeScouterColumns(files: readonly ScouterFile[], opts: MergeSc
       const columns = counters.map((counter, c) => wholeGridColumn(sets[c]!, grid) ?? layOnGrid(object, objType, [counter], [sets[c]!], grid).values);
       const times = new Float64Array(grid.length);
       for (let t = 0; t < grid.length; t++) times[t] = grid.startMs + t * grid.cadenceMs;
-      out.push({ object, objType, counters, cadenceMs, times, columns });
+      // Only a file's own array keeps its summary (a copy may be padded or resampled means).
+      const decimals = columns.map((col) => summaries.get(col));
+      out.push({ object, objType, counters, cadenceMs, times, columns, ...(decimals.some((d) => d !== undefined) ? { decimals } : {}) });
     }
   }
   return out;

@@ -7,6 +7,7 @@ import { NumberCellReader } from '../csv/number-cell-reader';
 import { LocalTimeSequence, type NonexistentPolicy } from '../../time/local-time-sequence';
 import { ZonedTimeConverter } from '../../time/zoned-time';
 import { parseIsoDate, parseScouterFileName, type ScouterExportKind, type ScouterNameOverride } from './scouter-file-name';
+import { scanDecimals, type DecimalSummary } from './column-decimals';
 import { readScouterHeader } from './scouter-header';
 import { RowStore, badTime, dataRowCapacity, raggedRow, readRows } from './scouter-rows';
 
@@ -45,6 +46,12 @@ export interface ScouterFile {
   times: Float64Array;
   /** [objects][rows]; NaN = missing (`""`) or non-finite, never zero. */
   columns: Float64Array[];
+  /**
+   * [objects] decimal shape of each column (column-decimals.ts), scanned here so the import
+   * workers do it in parallel; it describes `columns` as returned: whoever changes a column's
+   * values must drop it.
+   */
+  decimals?: DecimalSummary[];
   encoding: TextEncodingName;
   decimalMark: '.' | ',';
   /** Nominal grid step: 2 000 (Past All) or 300 000 (Daily All). */
@@ -95,6 +102,7 @@ export function parseScouterCsv(bytes: Uint8Array, fileName: string, opts: Parse
   const times = store.times;
   const assumed = assumedDecimalMarkWarning(file, reader, (r) => store.lines[r] ?? 0);
   if (assumed) warnings.push(assumed);
+  const finalColumns = columns.map((c) => (rows === c.length ? c : c.slice(0, rows)));
   return {
     file,
     kind,
@@ -102,7 +110,8 @@ export function parseScouterCsv(bytes: Uint8Array, fileName: string, opts: Parse
     objType: name.objType,
     objects,
     times: rows === times.length ? times : times.slice(0, rows),
-    columns: columns.map((c) => (rows === c.length ? c : c.slice(0, rows))),
+    columns: finalColumns,
+    decimals: finalColumns.map((c) => scanDecimals(c, 0, 1, c.length)),
     encoding: decoded.encoding,
     decimalMark,
     cadenceMs: kind === 'past' ? PAST_ALL_CADENCE_MS : DAILY_ALL_CADENCE_MS,
