@@ -41,6 +41,8 @@ const CompareParams = z
   .object({
     /** A labelled wide CSV instead of the workspace. */
     csv: z.string().min(1).optional(),
+    /** Seconds between the CSV's rows (its time column is not read). */
+    csvCadenceSeconds: z.number().positive().max(86_400).optional(),
     labelSetId: z.string().min(1).optional(),
     labelVersion: z.number().int().min(1).optional(),
     /** `kind` or `kind:ablation`; the plan validates the names and lists the valid ones (core/eval/ablations.ts). */
@@ -118,7 +120,7 @@ export function startJob(engine: Engine, kind: JobKind, params: Record<string, u
       return engine.jobs.start('compare', title, async (ctx) => {
         ctx.progress(0, 'building windows');
         const source = p.csv
-          ? await windowsFromCsv(p.csv, { W: p.window })
+          ? await windowsFromCsv(p.csv, { W: p.window, ...(p.csvCadenceSeconds ? { cadenceMs: p.csvCadenceSeconds * 1000 } : {}) })
           : await windowsFromWorkspace(engine.workspace, {
               ...(p.labelSetId ? { labelSetId: p.labelSetId } : {}),
               ...(p.labelVersion ? { version: p.labelVersion } : {}),

@@ -3,7 +3,7 @@ import type { RobustnessCurve } from '../../../shared/domain/models';
 import { VigilError } from '../../../shared/errors';
 import { compareParams, formatRobustness, robustnessOptions } from './compare';
 
-const opts = { split: 'blocked', folds: '3', models: 'pca,contrastive:no-pretraining', sampling: 'full', epochs: '1', batch: '32', seed: '0', window: '4', windows: 'paper' as const, validation: '0.1' };
+const opts = { split: 'blocked', folds: '3', models: 'pca,contrastive:no-pretraining', sampling: 'full', epochs: '1', batch: '32', seed: '0', window: '4', windows: 'paper' as const, validation: '0.1', cadence: '60' };
 
 describe('vigil compare --robustness', () => {
   it('turns repeated options into robustness settings and passes ablation entries through', () => {

@@ -29,6 +29,7 @@ interface CompareOptions {
   /** Patience in epochs; with it, `--epochs` is the ceiling (engine/early-stopping.ts). */
   earlyStopping?: string;
   validation: string;
+  cadence: string;
 }
 
 /** Early stopping on a held-out stratified share of each fold's training windows, for the engine's models. */
@@ -113,12 +114,13 @@ export function registerCompare(program: Command): void {
     .option('--robustness <kind:levels>', `a robustness curve, repeatable: ${ROBUSTNESS_KINDS.join(' | ')} with comma levels, e.g. noise:0,0.1,0.2,0.3,0.4 or reduced:1,0.5,0.25`, (v: string, prev: string[] = []) => [...prev, v])
     .option('--early-stopping <patience>', 'stop a supervised model after this many epochs without a better validation loss and keep its best epoch; --epochs becomes the ceiling')
     .option('--validation <fraction>', 'share of each fold\'s training windows held out (stratified) for early stopping', '0.1')
+    .option('--cadence <seconds>', 'CSV input: seconds between rows (its time column is not read); lead times and alerts/day use it', '60')
     .option('--json', 'print the result as JSON')
     .option('-q, --quiet', 'no job log')
     .action(async (source: string, o: CompareOptions) => {
       const abs = resolve(source);
       const isCsv = existsSync(abs) && statSync(abs).isFile();
-      const params = { ...compareParams(o), ...(isCsv ? { csv: abs, windowMode: 'sliding' } : {}) };
+      const params = { ...compareParams(o), ...(isCsv ? { csv: abs, windowMode: 'sliding', csvCadenceSeconds: Number(o.cadence) } : {}) };
       await withEngine(isCsv ? {} : { workspace: abs }, async (engine) => {
         const stop = followJobs(engine, { quiet: o.quiet ?? false });
         const { done } = engine.startJob('compare', params);

@@ -14,7 +14,7 @@ import { getLabelVersion, listLabelSets } from '../workspace/label-store';
 export interface WindowSource {
   windows: WindowSet;
   /** What the windows came from, recorded with every run. */
-  origin: { kind: 'workspace'; labelSetId: string; labelVersion: number } | { kind: 'csv'; file: string };
+  origin: { kind: 'workspace'; labelSetId: string; labelVersion: number } | { kind: 'csv'; file: string; cadenceMs?: number };
   /** SHA-256 (16 hex) over the window tensor and labels: the run's data hash. */
   dataHash: string;
   windowMode: WindowMode['kind'];
@@ -54,11 +54,16 @@ export async function windowsFromWorkspace(ws: Workspace, opts: { labelSetId?: s
   return { windows, origin: { kind: 'workspace', labelSetId, labelVersion: v.version }, dataHash: hashWindows(windows), windowMode: opts.mode.kind };
 }
 
-/** Windows from a labelled wide CSV (PROTOCOL.md §1 csv): one entity, sliding windows, stride 1. */
-export async function windowsFromCsv(path: string, opts: { W: number }): Promise<WindowSource> {
+/**
+ * Windows from a labelled wide CSV (PROTOCOL.md §1 csv): one entity, sliding windows, stride 1.
+ * The CSV's time column is not read (the protocol ignores it): row i is placed at i · cadenceMs
+ * (default 1 min, SMD's sampling) so lead times and alerts per day come out in real units.
+ */
+export async function windowsFromCsv(path: string, opts: { W: number; cadenceMs?: number }): Promise<WindowSource> {
   const csv = parseLabelledCsv(await readFile(path), basename(path));
   const T = csv.rows;
-  const series = { object: basename(path), objType: 'csv', counters: csv.features, cadenceMs: 1, times: Float64Array.from({ length: T }, (_, i) => i), values: csv.values };
+  const cadenceMs = opts.cadenceMs ?? 60_000;
+  const series = { object: basename(path), objType: 'csv', counters: csv.features, cadenceMs, times: Float64Array.from({ length: T }, (_, i) => i * cadenceMs), values: csv.values };
   const windows = buildWindows([{ series, labels: csv.labels }], { W: opts.W, counters: csv.features }, { kind: 'sliding', stride: 1 });
-  return { windows, origin: { kind: 'csv', file: path }, dataHash: hashWindows(windows), windowMode: 'sliding' };
+  return { windows, origin: { kind: 'csv', file: path, cadenceMs }, dataHash: hashWindows(windows), windowMode: 'sliding' };
 }

@@ -46,7 +46,8 @@ interface StoredSettings {
   stride?: number;
   params?: Record<string, Record<string, number>>;
   windows?: { mode?: string; W?: number; counters?: string[]; n?: number };
-  origin?: { kind: 'workspace'; labelSetId: string; labelVersion: number } | { kind: 'csv'; file: string };
+  /** `cadenceMs` absent = a run from before it was recorded, when CSV rows were 1 ms apart. */
+  origin?: { kind: 'workspace'; labelSetId: string; labelVersion: number } | { kind: 'csv'; file: string; cadenceMs?: number };
 }
 
 const cache = new Map<string, { windows: WindowSource; at: number }>();
@@ -60,7 +61,7 @@ async function runWindows(ws: Workspace, runId: string, s: StoredSettings, dataH
   if (!W || !o) throw new VigilError('UNSUPPORTED_FORMAT', `run ${runId} does not record its windows (W, origin); it cannot be explained`, { where: { field: 'settings' } });
   const src =
     o.kind === 'csv'
-      ? await windowsFromCsv(o.file, { W })
+      ? await windowsFromCsv(o.file, { W, cadenceMs: o.cadenceMs ?? 1 })
       : await windowsFromWorkspace(ws, { labelSetId: o.labelSetId, version: o.labelVersion, W, mode: s.windows?.mode === 'sliding' ? { kind: 'sliding', stride: s.stride ?? 1 } : { kind: 'paper' }, ...(s.windows?.counters ? { counters: s.windows.counters } : {}) });
   if ((s.windows?.n !== undefined && src.windows.n !== s.windows.n) || (dataHash && src.dataHash !== dataHash)) {
     throw new VigilError('INVALID_SETTINGS', `the workspace no longer yields run ${runId}'s windows (${src.windows.n} windows now, ${s.windows?.n ?? '?'} then; data hash ${src.dataHash} vs ${dataHash ?? '?'})`, { hint: 'The data or labels changed since the run; run the comparison again to explain it.' });
