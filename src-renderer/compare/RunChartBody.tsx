@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useCallback, useRef } from 'react';
 import type { EChartsCoreOption } from 'echarts/core';
 import { EChart } from '../charts/EChart';
 import type { EChartsType } from '../charts/echarts-setup';
@@ -7,11 +7,25 @@ import { useT } from '../ui/i18n';
 import { chartPng, downloadFile, fileSlug } from './export';
 import { chartSvg } from './run-echarts';
 
-/** The chart and its "Save PNG" / "Save SVG" buttons (loaded lazily with ECharts, see RunChart). */
-export default function RunChartBody({ title, option, height, testId, fileName }: { title: string; option: EChartsCoreOption; height: number; testId: string; fileName: string }) {
+export interface RunChartBodyProps {
+  title: string;
+  option: EChartsCoreOption;
+  height: number;
+  testId: string;
+  fileName: string;
+  /** Extra class on the figure (e.g. the Explain area's). */
+  className?: string;
+  /** A click on a data point whose `value` is numeric: that array. */
+  onPoint?: (value: readonly number[]) => void;
+}
+
+/** The chart, its "Save PNG" / "Save SVG" buttons and point clicks (loaded lazily with ECharts, see RunChart / ExplainChart). */
+export default function RunChartBody({ title, option, height, testId, fileName, className, onPoint }: RunChartBodyProps) {
   const t = useT();
   const { palette } = useTheme();
   const chart = useRef<EChartsType | null>(null);
+  const onPointRef = useRef(onPoint);
+  onPointRef.current = onPoint;
   const save = (format: 'png' | 'svg') => {
     const c = chart.current;
     if (!c) return;
@@ -19,8 +33,15 @@ export default function RunChartBody({ title, option, height, testId, fileName }
     if (format === 'png') downloadFile(name, chartPng(c, palette.surface));
     else downloadFile(name, chartSvg(option, c.getWidth(), c.getHeight(), palette.surface));
   };
+  const onChart = useCallback((c: EChartsType | null) => {
+    chart.current = c;
+    c?.on('click', (p: unknown) => {
+      const v = (p as { value?: unknown }).value;
+      if (Array.isArray(v) && v.every((x) => typeof x === 'number')) onPointRef.current?.(v as number[]);
+    });
+  }, []);
   return (
-    <figure className="run-chart" data-testid={testId}>
+    <figure className={className ? `run-chart ${className}` : 'run-chart'} data-testid={testId}>
       <figcaption className="run-chart-head">
         <span className="run-chart-title">{title}</span>
         <span className="run-chart-actions">
@@ -32,7 +53,7 @@ export default function RunChartBody({ title, option, height, testId, fileName }
           </button>
         </span>
       </figcaption>
-      <EChart option={option} height={height} label={title} onChart={(c) => (chart.current = c)} />
+      <EChart option={option} height={height} label={title} onChart={onChart} testId={`${testId}-canvas`} />
     </figure>
   );
 }

@@ -1,8 +1,8 @@
 import { lazy, Suspense } from 'react';
 import type { EChartsCoreOption } from 'echarts/core';
 
-// ECharts loads with the first chart shown, not with the app (as the other areas' charts do).
-const ExplainChartBody = lazy(() => import('./ExplainChartBody'));
+// ECharts loads with the first chart shown, not with the app; the body is the Compare charts' one.
+const RunChartBody = lazy(() => import('../compare/RunChartBody'));
 
 export interface ExplainChartProps {
   title: string;
@@ -18,7 +18,7 @@ export interface ExplainChartProps {
 export function ExplainChart(props: ExplainChartProps) {
   return (
     <Suspense fallback={<div className="loading-line" style={{ height: props.height }} />}>
-      <ExplainChartBody {...props} />
+      <RunChartBody {...props} className="explain-chart" />
     </Suspense>
   );
 }

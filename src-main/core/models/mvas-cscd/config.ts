@@ -13,7 +13,9 @@
  * 3,272 test windows) λ = 3 flagged 8.8 % of the test windows, λ = 8 flagged 8 with every anomalous
  * window among them (ROC-AUC 1.0 either way).
  */
-export interface MvasCscdConfig extends Record<string, number | boolean | string> {
+import type { MvasAugmentConfig } from '../unsupervised/augment.js';
+
+export interface MvasCscdConfig extends Record<string, number | boolean | string>, MvasAugmentConfig {
   /** Channels of the temporal encoder's conv layers (= representation size). */
   hidden: number;
   layers: number;
@@ -26,19 +28,9 @@ export interface MvasCscdConfig extends Record<string, number | boolean | string
   learningRate: number;
   /** Linear warm-up length in epochs (0 = none). */
   warmupEpochs: number;
-  // MVAS: instance contrast between two augmented views
+  // MVAS: instance contrast between two augmented views (the augmentation switches: MvasAugmentConfig)
   mvas: boolean;
   mvasWeight: number;
-  jitter: boolean;
-  jitterSigma: number;
-  maxShift: number;
-  frequency: boolean;
-  freqAmpSigma: number;
-  freqPhaseSigma: number;
-  mask: boolean;
-  maskFraction: number;
-  indexReplace: boolean;
-  replaceFraction: number;
   // CSCD: cross-scale contrast + alignment to the fused embedding
   cscd: boolean;
   cscdWeight: number;
