@@ -7,7 +7,8 @@
  * Models are built twice: once against a probing arena (`Arena.probe()`, plain arrays) to learn
  * the size, then against a real one (`Arena.sized(bytes)`); views never move after that.
  */
-import { adamJs, createWasmKernels, GEMM_PACK_BYTES, gemmJs, WA, wasmKernelVariant, type AdamFn, type ConvLowerFn, type GemmFn, type LstmCellBackFn, type LstmCellFn, type WasmMemory } from './gemm-wasm.js';
+import { adamJs, createWasmKernels, GEMM_PACK_BYTES, gemmJs, WA, wasmKernelVariant, type AdamFn, type GemmFn, type LstmCellBackFn, type LstmCellFn, type WasmMemory } from './gemm-wasm.js';
+import { createConvKernels, type ConvKernels } from './wasm-conv.js';
 
 export { gemmJs };
 
@@ -23,9 +24,8 @@ export class Arena {
   private used = 0;
   readonly gemm: GemmFn;
   readonly adam: AdamFn;
-  /** WASM 3×3 conv lowering, null on the JS path (layers.ts falls back to its loops). */
-  readonly im2col3: ConvLowerFn | null;
-  readonly col2im3: ConvLowerFn | null;
+  /** WASM conv lowering, pooling and ReLU-mask kernels, null on the JS path (layers.ts falls back to its loops). */
+  readonly conv: ConvKernels | null;
   readonly lstmCell: LstmCellFn | null;
   readonly lstmCellBack: LstmCellBackFn | null;
   readonly kernel: KernelUsed;
@@ -36,8 +36,7 @@ export class Arena {
       this.buffer = null;
       this.gemm = gemmJs;
       this.adam = adamJs;
-      this.im2col3 = null;
-      this.col2im3 = null;
+      this.conv = null;
       this.lstmCell = null;
       this.lstmCellBack = null;
       this.kernel = 'js';
@@ -51,8 +50,7 @@ export class Arena {
     const w = kernel === 'wasm-simd' && this.memory ? createWasmKernels(this.memory, 0, Arena.packRows) : null;
     this.gemm = w?.gemm ?? gemmJs;
     this.adam = w?.adam ?? adamJs;
-    this.im2col3 = w?.im2col3 ?? null;
-    this.col2im3 = w?.col2im3 ?? null;
+    this.conv = w && this.memory ? createConvKernels(this.memory) : null;
     this.lstmCell = w?.lstmCell ?? null;
     this.lstmCellBack = w?.lstmCellBack ?? null;
     this.kernel = w ? (wasmKernelVariant() ?? 'wasm-simd') : 'js';
@@ -91,9 +89,10 @@ export class Arena {
   }
   private onesBuf: Float32Array | null = null;
 
-  /** Int32 scratch (argmax indices); kept outside WASM memory, never passed to kernels. */
+  /** Int32 storage in the arena (pooling slots: the WASM pool kernels write them). */
   i32(n: number): Int32Array {
-    return new Int32Array(n);
+    const f = this.f32(n);
+    return new Int32Array(f.buffer, f.byteOffset, n);
   }
 }
 

@@ -10,11 +10,11 @@
  *    to [K, 4] scratch first (arena.ts reserves GEMM_PACK_BYTES at address 0).
  *  - lstmCellBack: one LSTM step's gate gradients (layers.ts LSTMLast.backward).
  *  - adam: the PyTorch-form Adam update of one tensor (adam.ts).
- *  - im2col3 / col2im3: 3×3 'same' convolution lowering (layers.ts Conv2D).
  *  - lstmCell: one LSTM step's gate math with a Cephes-style polynomial exp (layers.ts LSTMLast).
  * Every operand must be a view of the arena's memory; wrappers fall back to JS otherwise.
  */
 import { setFlagsFromString } from 'node:v8';
+import { Code, I32, section, str, uleb, V128 } from './wasm-builder.js';
 
 export type GemmFn = (
   M: number, N: number, K: number,
@@ -42,113 +42,6 @@ interface WasmApi {
 }
 export const WA: WasmApi | undefined = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
 
-// ---------------------------------------------------------------- byte builder
-function uleb(n: number): number[] {
-  const out: number[] = [];
-  do {
-    let b = n & 0x7f;
-    n >>>= 7;
-    if (n !== 0) b |= 0x80;
-    out.push(b);
-  } while (n !== 0);
-  return out;
-}
-function sleb(n: number): number[] {
-  const out: number[] = [];
-  for (;;) {
-    const b = n & 0x7f;
-    n >>= 7;
-    if ((n === 0 && (b & 0x40) === 0) || (n === -1 && (b & 0x40) !== 0)) {
-      out.push(b);
-      return out;
-    }
-    out.push(b | 0x80);
-  }
-}
-function str(s: string): number[] {
-  return [...uleb(s.length), ...Array.from(s, (c) => c.charCodeAt(0))];
-}
-function section(id: number, body: number[]): number[] {
-  return [id, ...uleb(body.length), ...body];
-}
-
-const I32 = 0x7f;
-const V128 = 0x7b;
-
-class Code {
-  readonly b: number[] = [];
-  get(l: number): this { this.b.push(0x20, ...uleb(l)); return this; }
-  set(l: number): this { this.b.push(0x21, ...uleb(l)); return this; }
-  tee(l: number): this { this.b.push(0x22, ...uleb(l)); return this; }
-  i32(v: number): this { this.b.push(0x41, ...sleb(v)); return this; }
-  add(): this { this.b.push(0x6a); return this; }
-  sub(): this { this.b.push(0x6b); return this; }
-  mul(): this { this.b.push(0x6c); return this; }
-  shl(): this { this.b.push(0x74); return this; }
-  gtS(): this { this.b.push(0x4a); return this; }
-  eqz(): this { this.b.push(0x45); return this; }
-  block(): this { this.b.push(0x02, 0x40); return this; }
-  loop(): this { this.b.push(0x03, 0x40); return this; }
-  if_(): this { this.b.push(0x04, 0x40); return this; }
-  else_(): this { this.b.push(0x05); return this; }
-  end(): this { this.b.push(0x0b); return this; }
-  br(d: number): this { this.b.push(0x0c, ...uleb(d)); return this; }
-  brIf(d: number): this { this.b.push(0x0d, ...uleb(d)); return this; }
-  simd(op: number): this { this.b.push(0xfd, ...uleb(op)); return this; }
-  vload(off = 0): this { return this.simd(0x00).mem(2, off); }
-  vsplat32(off = 0): this { return this.simd(0x09).mem(2, off); }
-  vstore(off = 0): this { return this.simd(0x0b).mem(2, off); }
-  vzero(): this { this.simd(0x0c); for (let i = 0; i < 16; i++) this.b.push(0); return this; }
-  fadd(): this { return this.simd(0xe4); }
-  fsub(): this { return this.simd(0xe5); }
-  fmul(): this { return this.simd(0xe6); }
-  fdiv(): this { return this.simd(0xe7); }
-  fsqrt(): this { return this.simd(0xe3); }
-  fpmax(): this { return this.simd(0xeb); }
-  fsplat(): this { return this.simd(0x13); }
-  /** f32x4.relaxed_madd (a·b + c, fused on x64 with FMA), relaxed-SIMD proposal opcode 0x105 */
-  fma(): this { return this.simd(0x105); }
-  ltU(): this { this.b.push(0x49); return this; }
-  geS(): this { this.b.push(0x4e); return this; }
-  geU(): this { this.b.push(0x4f); return this; }
-  eq(): this { this.b.push(0x46); return this; }
-  select(): this { this.b.push(0x1b); return this; }
-  fmin(): this { return this.simd(0xe8); }
-  fmax(): this { return this.simd(0xe9); }
-  fneg(): this { return this.simd(0xe1); }
-  fnearest(): this { return this.simd(0x6a); }
-  i32x4TruncSat(): this { return this.simd(0xf8); }
-  i32x4Add(): this { return this.simd(0xae); }
-  i32x4Shl(): this { return this.simd(0xab); }
-  i32x4Splat(): this { return this.simd(0x11); }
-  /** v128.const with four copies of the float32 v */
-  fconst(v: number): this {
-    this.simd(0x0c);
-    const f = new Uint8Array(new Float32Array([v]).buffer);
-    for (let i = 0; i < 4; i++) this.b.push(f[0]!, f[1]!, f[2]!, f[3]!);
-    return this;
-  }
-  /** memory.fill(dst, byte, n) */
-  memFill(): this { this.b.push(0xfc, 0x0b, 0x00); return this; }
-  /** memory.copy(dst, src, n) */
-  memCopy(): this { this.b.push(0xfc, 0x0a, 0x00, 0x00); return this; }
-  /** for (l = 0; l < end; l += step) body() — body must not branch out */
-  loopTo(l: number, end: () => void, step: number, body: () => void): this {
-    this.i32(0).set(l);
-    this.block().loop();
-    this.get(l);
-    end();
-    this.geS().brIf(1);
-    body();
-    this.get(l).i32(step).add().set(l);
-    this.br(0).end().end();
-    return this;
-  }
-  ne(): this { this.b.push(0x47); return this; }
-  mem(align: number, off: number): this { this.b.push(...uleb(align), ...uleb(off)); return this; }
-  /** local += v (i32) */
-  inc(l: number, v: number): this { return this.get(l).get(v).add().set(l); }
-}
 
 // locals: params 0..13, then i32 scratch, then v128
 const P = { M: 0, N: 1, K: 2, pA: 3, sai: 4, sak: 5, pB: 6, ldb: 7, pC: 8, ldc: 9, acc: 10, pBias: 11, relu: 12, pPack: 13 } as const;
@@ -344,62 +237,6 @@ function adamBody(): number[] {
 }
 
 /**
- * im2col / col2im of a 3×3 'same' convolution (layers.ts Conv2D), NHWC, byte addresses:
- *   im2col3(pX, pCol, B, H, W, C): col[(b,h,w), (kh,kw,c)] = x[b, h+kh−1, w+kw−1, c] or 0
- *   col2im3(pDIn, pDcol, B, H, W, C): dIn = Σ scatter-add of dcol (C a multiple of 4)
- * Per (row, kh) the valid kw form one contiguous run of x: memory.copy / one SIMD add loop.
- */
-function convBody(kind: 'im2col' | 'col2im'): number[] {
-  const [pX, pCol, Bn, H, W, C] = [0, 1, 2, 3, 4, 5];
-  const [C4, rowB, imgB, b, h, w, kh, xb, dst, lead, run, ih, d, kC4, q, sp] = [6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21];
-  const c = new Code();
-  c.get(C).i32(2).shl().set(C4);
-  c.get(W).get(C4).mul().set(rowB);
-  c.get(H).get(rowB).mul().set(imgB);
-  c.get(C4).i32(3).mul().set(kC4);
-  if (kind === 'col2im') c.get(pX).i32(0).get(Bn).get(imgB).mul().memFill();
-  c.get(pCol).set(dst);
-  c.loopTo(b, () => c.get(Bn), 1, () => {
-    c.get(pX).get(b).get(imgB).mul().add().set(xb);
-    c.loopTo(h, () => c.get(H), 1, () => {
-      c.loopTo(w, () => c.get(W), 1, () => {
-        // lead = (w == 0 ? C4 : 0); run = 3·C4 − lead − (w == W−1 ? C4 : 0)
-        c.get(C4).i32(0).get(w).eqz().select().set(lead);
-        c.get(kC4).get(lead).sub().get(C4).i32(0).get(w).get(W).i32(1).sub().eq().select().sub().set(run);
-        c.loopTo(kh, () => c.i32(3), 1, () => {
-          c.get(h).get(kh).add().i32(1).sub().set(ih);
-          // x run start: xb + ih·rowB + (w − 1)·C4 + lead
-          c.get(xb).get(ih).get(rowB).mul().add().get(w).i32(1).sub().get(C4).mul().add().get(lead).add().set(sp);
-          c.get(dst).get(kh).get(kC4).mul().add().set(d); // col row segment of this kh
-          if (kind === 'im2col') {
-            c.get(ih).get(H).geU().if_();
-            c.get(d).i32(0).get(kC4).memFill();
-            c.else_();
-            c.get(d).i32(0).get(lead).memFill();
-            c.get(d).get(lead).add().get(sp).get(run).memCopy();
-            c.get(d).get(lead).add().get(run).add().i32(0).get(kC4).get(lead).sub().get(run).sub().memFill();
-            c.end();
-          } else {
-            c.get(ih).get(H).geU().eqz().if_();
-            c.get(d).get(lead).add().set(d);
-            c.loopTo(q, () => c.get(run), 16, () => {
-              c.get(sp).get(q).add();
-              c.get(sp).get(q).add().vload(0);
-              c.get(d).get(q).add().vload(0);
-              c.fadd().vstore(0);
-            });
-            c.end();
-          }
-        });
-        c.get(dst).get(kC4).i32(3).mul().add().set(dst);
-      });
-    });
-  });
-  c.end();
-  return [...uleb(1), ...uleb(16), I32, ...c.b];
-}
-
-/**
  * Pushes exp(x) (f32x4) for the v128 local x (clobbered; n, r scratch): Cephes expf — clamp,
  * n = round(x·log2 e), r = x − n·ln 2 (two-part), degree-6 polynomial, times 2ⁿ via the exponent
  * bits. ~1 ulp in float32.
@@ -523,14 +360,12 @@ function buildModule(fma: boolean, mr = packRows): Uint8Array {
   const gt = gemmBody(true);
   const lb = lstmBackBody();
   const a = adamBody();
-  const i2c = convBody('im2col');
-  const c2i = convBody('col2im');
   const lc = lstmBody();
-  const type = [4, 0x60, N_PARAMS, ...new Array<number>(N_PARAMS).fill(I32), 0, 0x60, 10, I32, I32, I32, I32, I32, F32, F32, F32, F32, F32, 0, 0x60, 6, I32, I32, I32, I32, I32, I32, 0, 0x60, 8, I32, I32, I32, I32, I32, I32, I32, I32, 0];
+  const type = [3, 0x60, N_PARAMS, ...new Array<number>(N_PARAMS).fill(I32), 0, 0x60, 10, I32, I32, I32, I32, I32, F32, F32, F32, F32, F32, 0, 0x60, 8, I32, I32, I32, I32, I32, I32, I32, I32, 0];
   const imp = [1, ...str('env'), ...str('mem'), 0x02, 0x00, ...uleb(1)];
-  const fn = [7, 0, 1, 2, 2, 3, 0, 3];
-  const exp = [7, ...str('gemm'), 0x00, 0, ...str('adam'), 0x00, 1, ...str('im2col3'), 0x00, 2, ...str('col2im3'), 0x00, 3, ...str('lstmCell'), 0x00, 4, ...str('gemmT'), 0x00, 5, ...str('lstmCellBack'), 0x00, 6];
-  const code = [7, ...uleb(g.length), ...g, ...uleb(a.length), ...a, ...uleb(i2c.length), ...i2c, ...uleb(c2i.length), ...c2i, ...uleb(lc.length), ...lc, ...uleb(gt.length), ...gt, ...uleb(lb.length), ...lb];
+  const fn = [5, 0, 1, 2, 0, 2];
+  const exp = [5, ...str('gemm'), 0x00, 0, ...str('adam'), 0x00, 1, ...str('lstmCell'), 0x00, 2, ...str('gemmT'), 0x00, 3, ...str('lstmCellBack'), 0x00, 4];
+  const code = [5, ...uleb(g.length), ...g, ...uleb(a.length), ...a, ...uleb(lc.length), ...lc, ...uleb(gt.length), ...gt, ...uleb(lb.length), ...lb];
   return new Uint8Array([
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
     ...section(1, type),
@@ -642,9 +477,6 @@ export function adamJs(w: Float32Array, g: Float32Array, m: Float32Array, v: Flo
   }
 }
 
-/** 3×3 'same' conv lowering (see convBody); false when the arrays are not in the arena. */
-export type ConvLowerFn = (x: Float32Array, col: Float32Array, B: number, H: number, W: number, C: number) => boolean;
-
 /** One LSTM step's gate math (see lstmBody); false when not applicable (layers.ts loops then). */
 export type LstmCellFn = (z: Float32Array, zOff: number, bias: Float32Array, c: Float32Array, cPrevOff: number, cNextOff: number, tc: Float32Array, tcOff: number, h: Float32Array, hNextOff: number, B: number, H: number) => boolean;
 
@@ -656,8 +488,6 @@ export interface WasmKernels {
   adam: AdamFn;
   lstmCell: LstmCellFn;
   lstmCellBack: LstmCellBackFn;
-  im2col3: ConvLowerFn;
-  col2im3: ConvLowerFn;
 }
 
 /**
@@ -710,18 +540,6 @@ export function createWasmKernels(memory: WasmMemory, packOffset: number, packRo
     if (n4 > 0) rawAdam(w.byteOffset, g.byteOffset, m.byteOffset, v.byteOffset, n4 * 4, b1, b2, stepSize, isb, eps);
     if (n4 < w.length) adamJs(w, g, m, v, b1, b2, stepSize, isb, eps, n4);
   };
-  const rawI2c = inst.exports['im2col3'] as (a: number, b: number, c: number, d: number, e: number, f: number) => void;
-  const rawC2i = inst.exports['col2im3'] as (a: number, b: number, c: number, d: number, e: number, f: number) => void;
-  const im2col3: ConvLowerFn = (x, col, B, H, W, C) => {
-    if (x.buffer !== buf || col.buffer !== buf) return false;
-    rawI2c(x.byteOffset, col.byteOffset, B, H, W, C);
-    return true;
-  };
-  const col2im3: ConvLowerFn = (dIn, dcol, B, H, W, C) => {
-    if ((C & 3) !== 0 || dIn.buffer !== buf || dcol.buffer !== buf) return false;
-    rawC2i(dIn.byteOffset, dcol.byteOffset, B, H, W, C);
-    return true;
-  };
   const rawLstm = inst.exports['lstmCell'] as (a: number, b: number, c: number, d: number, e: number, f: number, g: number, h: number) => void;
   const lstmCell: LstmCellFn = (z, zOff, bias, cc, cPrevOff, cNextOff, tc, tcOff, h, hNextOff, B, H) => {
     if ((H & 3) !== 0 || z.buffer !== buf || bias.buffer !== buf || cc.buffer !== buf || tc.buffer !== buf || h.buffer !== buf) return false;
@@ -734,5 +552,5 @@ export function createWasmKernels(memory: WasmMemory, packOffset: number, packRo
     rawLstmBack(z.byteOffset + 4 * zOff, tc.byteOffset + 4 * tcOff, cc.byteOffset + 4 * cPrevOff, dh.byteOffset, dc.byteOffset, dZ.byteOffset + 4 * dzOff, B, H);
     return true;
   };
-  return { gemm, adam, im2col3, col2im3, lstmCell, lstmCellBack };
+  return { gemm, adam, lstmCell, lstmCellBack };
 }

@@ -50,26 +50,68 @@ describe.each(['wasm-simd', 'js'] as const)('layers vs tf.grad (%s kernel)', (ke
     }
   });
 
-  it('max-pool 2×2 stride 2 same (odd sizes pad at the end)', () => {
+  it('max-pool 2×2 stride 2 same (odd sizes pad at the end), plain and after a ReLU', () => {
     const rng = new Rng(4);
-    const [B, H, W, C] = [2, 5, 3, 4];
-    const ar = arena(kernel);
-    const pool = new MaxPool2(ar, B, H, W, C, true);
-    const x = ar.f32(B * H * W * C);
-    x.set(randn(x.length, rng));
-    pool.forward(x, B);
-    expect([pool.Ho, pool.Wo]).toEqual([3, 2]);
-    const xt = tf.tensor4d(x, [B, H, W, C]);
-    const y = tf.maxPool(xt, 2, 2, 'same');
-    expect(y.shape).toEqual([B, 3, 2, C]);
-    expect(relErr(pool.out.subarray(0, y.size), y.dataSync())).toBeLessThan(1e-7);
-    const R = randn(y.size, rng);
-    const dOut = ar.f32(R.length);
-    dOut.set(R);
-    pool.backward(x, dOut, B);
-    const Rt = tf.tensor4d(R, y.shape as [number, number, number, number]);
-    const gx = tf.grad((a: tf.Tensor) => tf.sum(tf.mul(tf.maxPool(a as tf.Tensor4D, 2, 2, 'same'), Rt)))(xt);
-    expect(relErr(pool.dIn!.subarray(0, x.length), gx.dataSync())).toBeLessThan(TOL);
+    // [B, H, W, C, reluInput]: odd H and/or W (the window repeats the last row / column), C = 4k and not
+    for (const [B, H, W, C, reluInput] of [[2, 5, 3, 4, false], [2, 6, 4, 8, true], [3, 19, 2, 12, true], [2, 7, 5, 3, false], [1, 3, 1, 4, true]] as const) {
+      const ar = arena(kernel);
+      const pool = new MaxPool2(ar, B, H, W, C, true, reluInput);
+      const z = randn(B * H * W * C, rng);
+      const x = ar.f32(z.length);
+      // after a ReLU many inputs are 0: windows of zeros get no gradient
+      x.set(reluInput ? z.map((v) => Math.max(v, 0)) : z);
+      pool.forward(x, B);
+      const [Ho, Wo] = [Math.ceil(H / 2), Math.ceil(W / 2)];
+      expect([pool.Ho, pool.Wo]).toEqual([Ho, Wo]);
+      const zt = tf.tensor4d(z, [B, H, W, C]);
+      const inp = (a: tf.Tensor) => (reluInput ? tf.relu(a) : a) as tf.Tensor4D;
+      const y = tf.maxPool(inp(zt), 2, 2, 'same');
+      expect(y.shape).toEqual([B, Ho, Wo, C]);
+      expect(relErr(pool.out.subarray(0, y.size), y.dataSync())).toBeLessThan(1e-7);
+      const R = randn(y.size, rng);
+      const dOut = ar.f32(R.length);
+      dOut.set(R);
+      pool.dIn!.fill(Number.NaN); // every input gradient is written (no stale values)
+      pool.backward(x, dOut, B);
+      const Rt = tf.tensor4d(R, [B, Ho, Wo, C]);
+      // d/dz of Σ maxPool(relu?(z))·R: the pool's dIn, masked by the ReLU where the input is 0
+      const gz = tf.grad((a: tf.Tensor) => tf.sum(tf.mul(tf.maxPool(inp(a), 2, 2, 'same'), Rt)))(zt);
+      expect(relErr(pool.dIn!.subarray(0, x.length), gz.dataSync())).toBeLessThan(TOL);
+    }
+  });
+
+  it('conv 3×3 + ReLU feeding a max pool: backward from the pool winners matches tf.grad', () => {
+    const rng = new Rng(5);
+    // [B, H, W, Cin, Cout, needInputGrad]: Cin a multiple of 32 takes the winners-only WASM path (9 images of
+    // 38×4×32: two chunks); odd H / W pad the pool; other Cin the dense GEMMs
+    for (const [B, H, W, Cin, Cout, needIn] of [[2, 19, 2, 32, 64, true], [9, 38, 4, 32, 8, true], [2, 7, 5, 64, 8, true], [2, 5, 3, 32, 4, false], [3, 7, 4, 16, 12, true], [2, 6, 4, 4, 8, true]] as const) {
+      const ar = arena(kernel);
+      const conv = new Conv2D(ar, B, H, W, Cin, Cout, 3, true, needIn);
+      const pool = new MaxPool2(ar, B, H, W, Cout, true, true);
+      conv.feedsPool(pool);
+      conv.init(rng);
+      conv.bias.w.set(randn(Cout, rng, 0.1));
+      const x = ar.f32(B * H * W * Cin);
+      x.set(randn(x.length, rng));
+      conv.forward(x, B);
+      pool.forward(conv.out, B);
+      const R = randn(B * pool.outSize, rng);
+      const dOut = ar.f32(R.length);
+      dOut.set(R);
+      conv.kernel.g.fill(Number.NaN); // every gradient is written, none accumulates stale values
+      conv.bias.g.fill(Number.NaN);
+      pool.backward(conv.out, dOut, B);
+      conv.backward(x, pool.dIn!, B);
+      const xt = tf.tensor4d(x, [B, H, W, Cin]);
+      const kt = tf.tensor4d(conv.kernel.w, [3, 3, Cin, Cout]);
+      const bt = tf.tensor1d(conv.bias.w);
+      const Rt = tf.tensor4d(R, [B, pool.Ho, pool.Wo, Cout]);
+      const f = (a: tf.Tensor, k: tf.Tensor, b: tf.Tensor) => tf.sum(tf.mul(tf.maxPool(tf.relu(tf.add(tf.conv2d(a as tf.Tensor4D, k as tf.Tensor4D, 1, 'same'), b)) as tf.Tensor4D, 2, 2, 'same'), Rt));
+      const [gx, gk, gb] = tf.grads(f)([xt, kt, bt]);
+      expect(relErr(conv.kernel.g, gk!.dataSync())).toBeLessThan(TOL);
+      expect(relErr(conv.bias.g, gb!.dataSync())).toBeLessThan(TOL);
+      if (needIn) expect(relErr(conv.dIn!.subarray(0, x.length), gx!.dataSync())).toBeLessThan(TOL);
+    }
   });
 
   it('dense (ReLU and linear, N not a multiple of 4)', () => {

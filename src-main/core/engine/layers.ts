@@ -7,7 +7,8 @@
  * Architectures: PROTOCOL.md §6, METHODS.md §4.
  */
 import type { Arena } from './arena.js';
-import type { ConvLowerFn, GemmFn, LstmCellBackFn, LstmCellFn } from './gemm-wasm.js';
+import type { GemmFn, LstmCellBackFn, LstmCellFn } from './gemm-wasm.js';
+import type { ConvKernels } from './wasm-conv.js';
 import { glorotUniform, orthogonal, type Rng } from './rng.js';
 
 export interface Param {
@@ -53,12 +54,16 @@ export function colSum(gemm: GemmFn, ones: Float32Array, d: Float32Array, rows: 
   gemm(1, n, rows, ones, 0, 0, 1, d, 0, n, g, 0, n, false);
 }
 
-function reluMask(out: Float32Array, d: Float32Array, len: number): void {
+/** The ReLU derivative: d[i] = 0 where !(out[i] > 0), i < len (WASM SIMD when in the arena). */
+function reluMask(out: Float32Array, d: Float32Array, len: number, k: ConvKernels | null): void {
+  if (k?.reluMask(out, d, len)) return;
   for (let i = 0; i < len; i++) if (!(out[i]! > 0)) d[i] = 0;
 }
 
 /** Target size of a Conv2D's im2col buffer: the batch is lowered and multiplied in chunks of images. */
 const CONV_CHUNK_BYTES = 1 << 20;
+/** x + dIn of one chunk of the winners-only backward: half the 512 KB L2 of the machine measured. */
+const POOL_BACK_CHUNK_BYTES = 1 << 18;
 
 /**
  * conv2d, k×k kernel, stride 1, padding 'same', optional fused ReLU, via im2col + GEMM, in chunks
@@ -87,10 +92,16 @@ export class Conv2D implements Layer {
   private readonly wT: Float32Array | null; // [Cout, k·k·Cin]
   private readonly gemm: GemmFn;
   private readonly ones: Float32Array;
-  private readonly im2col3: ConvLowerFn | null;
-  private readonly col2im3: ConvLowerFn | null;
+  private readonly kernels: ConvKernels | null;
   /** Set when the next layer already zeroes gradients where this ReLU output is 0 (MaxPool2). */
   gradMaskedByNext = false;
+  /** The max pool this conv feeds (feedsPool): backward then runs from the pool's winners. */
+  private pool: MaxPool2 | null = null;
+  /** dKernelᵀ [Cout, k·k·Cin] of the winners-only backward (WASM, Cin a multiple of 32). */
+  private readonly dWT: Float32Array | null;
+  /** Images per chunk of the winners-only backward (their x and dIn stay in L2) and its scratch. */
+  private readonly poolChunk: number;
+  private readonly poolScratch: Float32Array | null;
 
   constructor(
     arena: Arena,
@@ -117,10 +128,25 @@ export class Conv2D implements Layer {
     this.dIn = needInputGrad ? arena.f32(maxB * this.inSize) : null;
     this.dcol = needInputGrad ? arena.f32(this.chunk * this.P * this.KK) : null;
     this.wT = needInputGrad ? arena.f32(this.KK * Cout) : null;
+    const winnersOnly = k === 3 && Cin % 32 === 0;
+    this.dWT = winnersOnly ? arena.f32(this.KK * Cout) : null;
+    this.poolChunk = Math.max(1, Math.min(maxB, Math.floor(POOL_BACK_CHUNK_BYTES / (8 * this.inSize))));
+    this.poolScratch = winnersOnly ? arena.f32(3 * this.poolChunk * Math.ceil(H / 2) * Math.ceil(W / 2)) : null;
     this.gemm = arena.gemm;
     this.ones = arena.ones(maxB * this.P);
-    this.im2col3 = arena.im2col3;
-    this.col2im3 = arena.col2im3;
+    this.kernels = arena.conv;
+  }
+
+  /**
+   * Declares that this conv's output goes straight into `pool` (its ReLU gradient then comes
+   * masked from the pool). With the WASM kernels and Cin a multiple of 8, backward multiplies
+   * only the pool's winners — at most 1 in 4 outputs per channel has a gradient — instead of the
+   * dense im2col GEMMs (wasm-conv.ts poolConvBack); the result is the same up to rounding.
+   */
+  feedsPool(pool: MaxPool2): void {
+    if (pool.H !== this.H || pool.W !== this.W || pool.C !== this.Cout) throw new Error('pool does not match the conv output');
+    this.pool = pool;
+    this.gradMaskedByNext = this.relu && pool.reluInput;
   }
 
   init(rng: Rng): void {
@@ -130,7 +156,7 @@ export class Conv2D implements Layer {
 
   private im2col(x: Float32Array, B: number): void {
     const { H, W, Cin, k, KK, col } = this;
-    if (k === 3 && this.im2col3?.(x, col, B, H, W, Cin)) return;
+    if (k === 3 && this.kernels?.im2col3(x, col, B, H, W, Cin)) return;
     const p = (k - 1) >> 1;
     const kC = k * Cin;
     let row = 0;
@@ -163,7 +189,7 @@ export class Conv2D implements Layer {
 
   private col2im(dIn: Float32Array, dcol: Float32Array, B: number): void {
     const { H, W, Cin, k, KK } = this;
-    if (k === 3 && this.col2im3?.(dIn, dcol, B, H, W, Cin)) return;
+    if (k === 3 && this.kernels?.col2im3(dIn, dcol, B, H, W, Cin)) return;
     const p = (k - 1) >> 1;
     const kC = k * Cin;
     dIn.fill(0, 0, B * this.inSize);
@@ -253,9 +279,10 @@ export class Conv2D implements Layer {
   }
 
   backward(x: Float32Array, dOut: Float32Array, B: number): void {
+    if (this.backwardFromPool(x, dOut, B)) return;
     const { P, KK, Cout, inSize, outSize, chunk } = this;
     const rows = B * P;
-    if (this.relu && !this.gradMaskedByNext) reluMask(this.out, dOut, rows * Cout);
+    if (this.relu && !this.gradMaskedByNext) reluMask(this.out, dOut, rows * Cout, this.kernels);
     colSum(this.gemm, this.ones, dOut, rows, Cout, this.bias.g);
     const needIn = this.dIn && this.dcol && this.wT;
     if (needIn) transpose(this.kernel.w, KK, Cout, this.wT!);
@@ -270,6 +297,23 @@ export class Conv2D implements Layer {
       }
     }
     this.colX = null;
+  }
+
+  /** The winners-only backward (feedsPool); false when it does not apply (JS kernels, Cin). */
+  private backwardFromPool(x: Float32Array, dOut: Float32Array, B: number): boolean {
+    const { pool, dWT, kernels, KK, Cout } = this;
+    // only right after the pool's own backward of this pass (dOut is its input gradient)
+    const dP = pool?.lastDOut;
+    if (!pool || !dP || dOut !== pool.dIn || !dWT || !kernels || !this.poolScratch) return false;
+    pool.lastDOut = null;
+    if (this.dIn && this.wT) transpose(this.kernel.w, KK, Cout, this.wT);
+    dWT.fill(0);
+    this.bias.g.fill(0);
+    const relu = this.relu || pool.reluInput;
+    if (!kernels.poolConvBack(x, dP, pool.out, pool.slot, this.wT ?? dWT, this.dIn, dWT, this.bias.g, B, this.H, this.W, this.Cin, Cout, relu, this.poolScratch, this.poolChunk)) return false;
+    transpose(dWT, Cout, KK, this.kernel.g);
+    this.colX = null;
+    return true;
   }
 
   /** dKernel[KK, Cout] (=, or += unless `first`) colᵀ[KK, nb·P] · dOut[nb·P from dOff, Cout]. */
@@ -343,7 +387,11 @@ export class MaxPool2 implements Layer {
   readonly params: Param[] = [];
   readonly Ho: number;
   readonly Wo: number;
-  private readonly arg: Int32Array;
+  /** Winner of each output's 2×2 window: slot 0..3 = (row offset, column offset) bits (dh, dw). */
+  readonly slot: Int32Array;
+  /** The output gradient of the last backward pass (a Conv2D feeding this pool reads it). */
+  lastDOut: Float32Array | null = null;
+  private readonly kernels: ConvKernels | null;
 
   /**
    * `reluInput`: the input is the output of a ReLU layer, which then may skip its own gradient
@@ -356,62 +404,59 @@ export class MaxPool2 implements Layer {
     this.outSize = this.Ho * this.Wo * C;
     this.out = arena.f32(maxB * this.outSize);
     this.dIn = needInputGrad ? arena.f32(maxB * this.inSize) : null;
-    this.arg = arena.i32(maxB * this.outSize);
+    this.slot = arena.i32(maxB * this.outSize);
+    this.kernels = arena.conv;
   }
 
   init(): void {}
 
-  forward(x: Float32Array, B: number): void {
-    const { H, W, C, Ho, Wo, out, arg } = this;
+  /**
+   * Visits every output (b, oh, ow, c) in order with the input index of its window's slot 0 and
+   * the offsets dh / dw of slots 2 / 1 (0 on an odd last row / column: the pad repeats the valid one).
+   */
+  private windows(B: number, visit: (o: number, i0: number, dh: number, dw: number) => void): void {
+    const { H, W, C, Ho, Wo } = this;
     let o = 0;
     for (let b = 0; b < B; b++) {
       const xb = b * H * W * C;
       for (let oh = 0; oh < Ho; oh++) {
-        const h0 = 2 * oh;
-        const dh = h0 + 1 < H ? W * C : 0; // pad rows repeat the valid one (max unchanged)
+        const dh = 2 * oh + 1 < H ? W * C : 0;
         for (let ow = 0; ow < Wo; ow++) {
-          const w0 = 2 * ow;
-          const dw = w0 + 1 < W ? C : 0;
-          const base = xb + (h0 * W + w0) * C;
-          for (let c = 0; c < C; c++, o++) {
-            const i0 = base + c;
-            let bi = i0;
-            let best = x[i0]!;
-            const v1 = x[i0 + dw]!;
-            if (v1 > best) {
-              best = v1;
-              bi = i0 + dw;
-            }
-            const v2 = x[i0 + dh]!;
-            if (v2 > best) {
-              best = v2;
-              bi = i0 + dh;
-            }
-            const v3 = x[i0 + dh + dw]!;
-            if (v3 > best) {
-              best = v3;
-              bi = i0 + dh + dw;
-            }
-            out[o] = best;
-            arg[o] = bi;
-          }
+          const dw = 2 * ow + 1 < W ? C : 0;
+          const base = xb + (2 * oh * W + 2 * ow) * C;
+          for (let c = 0; c < C; c++, o++) visit(o, base + c, dh, dw);
         }
       }
     }
   }
 
+  forward(x: Float32Array, B: number): void {
+    const { H, W, C, out, slot } = this;
+    if (this.kernels?.pool2(x, out, slot, B, H, W, C)) return;
+    this.windows(B, (o, i0, dh, dw) => {
+      // strict >: the first maximum wins (NaN never wins)
+      let k = 0;
+      let best = x[i0]!;
+      if (x[i0 + dw]! > best) (best = x[i0 + dw]!), (k = 1);
+      if (x[i0 + dh]! > best) (best = x[i0 + dh]!), (k = 2);
+      if (x[i0 + dh + dw]! > best) (best = x[i0 + dh + dw]!), (k = 3);
+      out[o] = best;
+      slot[o] = k;
+    });
+  }
+
   backward(_x: Float32Array, dOut: Float32Array, B: number): void {
-    const dIn = this.dIn;
+    const { dIn, H, W, C, out, slot, reluInput } = this;
+    this.lastDOut = dOut;
     if (!dIn) return;
+    if (this.kernels?.pool2Back(dOut, out, slot, dIn, B, H, W, C, reluInput)) return;
     dIn.fill(0, 0, B * this.inSize);
-    const n = B * this.outSize;
-    const { arg, out } = this;
-    if (this.reluInput) {
-      // input is a ReLU output: where the max is 0 the ReLU's derivative is 0 too
-      for (let o = 0; o < n; o++) if (out[o]! > 0) dIn[arg[o]!]! += dOut[o]!;
-    } else {
-      for (let o = 0; o < n; o++) dIn[arg[o]!]! += dOut[o]!;
-    }
+    // input is a ReLU output (reluInput): where the max is 0 the ReLU's derivative is 0 too
+    this.windows(B, (o, i0, dh, dw) => {
+      if (reluInput && !(out[o]! > 0)) return;
+      const k = slot[o]!;
+      dIn[i0 + (k & 1 ? dw : 0) + (k & 2 ? dh : 0)]! += dOut[o]!;
+    });
   }
 }
 
@@ -426,6 +471,7 @@ export class Dense implements Layer {
   private readonly dOutT: Float32Array; // [out, Bp]
   private readonly dInT: Float32Array; // [in, Bp]
   private readonly gemm: GemmFn;
+  private readonly kernels: ConvKernels | null;
   private readonly ones: Float32Array;
 
   constructor(arena: Arena, maxB: number, readonly inSize: number, readonly outSize: number, readonly relu: boolean, needInputGrad: boolean) {
@@ -439,6 +485,7 @@ export class Dense implements Layer {
     this.dOutT = arena.f32(needInputGrad ? outSize * Bp : 0);
     this.dInT = arena.f32(needInputGrad ? inSize * Bp : 0);
     this.gemm = arena.gemm;
+    this.kernels = arena.conv;
     this.ones = arena.ones(maxB);
   }
 
@@ -455,7 +502,7 @@ export class Dense implements Layer {
 
   backward(x: Float32Array, dOut: Float32Array, B: number): void {
     const { inSize: I, outSize: O } = this;
-    if (this.relu) reluMask(this.out, dOut, B * O);
+    if (this.relu) reluMask(this.out, dOut, B * O, this.kernels);
     colSum(this.gemm, this.ones, dOut, B, O, this.bias.g);
     // dKernel[I, O] = xᵀ[I, B] · dOut[B, O]
     this.gemm(I, O, B, x, 0, 1, I, dOut, 0, O, this.kernel.g, 0, O, false);

@@ -12,10 +12,10 @@ export const buildCnn: NetBuilder<CnnConfig> = (arena, cap, F, W, cfg, rng): Eng
   if (cfg.poolSize !== 2) throw new Error('engine supports poolSize 2 only');
   const c1 = new Conv2D(arena, cap, F, W, 1, cfg.filters1, cfg.kernelSize, true, false);
   const p1 = new MaxPool2(arena, cap, F, W, cfg.filters1, true, true);
-  c1.gradMaskedByNext = true;
+  c1.feedsPool(p1);
   const c2 = new Conv2D(arena, cap, p1.Ho, p1.Wo, cfg.filters1, cfg.filters2, cfg.kernelSize, true, true);
   const p2 = new MaxPool2(arena, cap, p1.Ho, p1.Wo, cfg.filters2, true, true);
-  c2.gradMaskedByNext = true;
+  c2.feedsPool(p2);
   const d1 = new Dense(arena, cap, p2.outSize, cfg.denseUnits, true, true);
   const dr = new Dropout(arena, cap, cfg.denseUnits, cfg.dropout, rng);
   const d2 = new Dense(arena, cap, cfg.denseUnits, 2, false, true);

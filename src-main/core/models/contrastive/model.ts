@@ -16,7 +16,7 @@ export const buildContrastive: NetBuilder<ContrastiveConfig> = (arena, cap, F, W
   const c1 = new Conv2D(arena, cap2, F, W, 1, cfg.filters1, cfg.kernelSize, true, false);
   const c2 = new Conv2D(arena, cap2, F, W, cfg.filters1, cfg.filters2, cfg.kernelSize, true, true);
   const p = new MaxPool2(arena, cap2, F, W, cfg.filters2, true, true);
-  c2.gradMaskedByNext = true;
+  c2.feedsPool(p);
   const d = new Dense(arena, cap2, p.outSize, cfg.denseUnits, true, true);
   const enc = new Sequential([c1, c2, p, d]);
   const proj = new Dense(arena, cap2, cfg.denseUnits, cfg.projUnits, false, true);
