@@ -8,7 +8,7 @@
  */
 import type { Arena } from './arena.js';
 import type { GemmFn, LstmCellBackFn, LstmCellFn } from './gemm-wasm.js';
-import type { ConvKernels } from './wasm-conv.js';
+import { poolConvScratchFloats, type ConvKernels } from './wasm-conv.js';
 import { glorotUniform, orthogonal, type Rng } from './rng.js';
 
 export interface Param {
@@ -131,7 +131,7 @@ export class Conv2D implements Layer {
     const winnersOnly = k === 3 && Cin % 32 === 0;
     this.dWT = winnersOnly ? arena.f32(this.KK * Cout) : null;
     this.poolChunk = Math.max(1, Math.min(maxB, Math.floor(POOL_BACK_CHUNK_BYTES / (8 * this.inSize))));
-    this.poolScratch = winnersOnly ? arena.f32(3 * this.poolChunk * Math.ceil(H / 2) * Math.ceil(W / 2)) : null;
+    this.poolScratch = winnersOnly ? arena.f32(poolConvScratchFloats(this.poolChunk, H, W)) : null;
     this.gemm = arena.gemm;
     this.ones = arena.ones(maxB * this.P);
     this.kernels = arena.conv;

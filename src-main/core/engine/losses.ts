@@ -90,14 +90,19 @@ export class NtXent {
         S[o + j] = v;
         if (j !== i && v > m) m = v;
       }
+      loss += m - S[o + pos]!;
+      // S row i becomes exp(S − m) (one exp per entry), then dL/dS[i, ·] = (softmax_{j≠i} − [j = pos]) / 2B
       let sum = 0;
-      for (let j = 0; j < n2; j++) if (j !== i) sum += Math.exp(S[o + j]! - m);
-      loss += Math.log(sum) + m - S[o + pos]!;
+      for (let j = 0; j < n2; j++) {
+        const e = j === i ? 0 : Math.exp(S[o + j]! - m);
+        S[o + j] = e;
+        sum += e;
+      }
+      loss += Math.log(sum);
       if (grad) {
-        // S row i becomes dL/dS[i, ·] = (softmax_{j≠i} − [j = pos]) / 2B
-        for (let j = 0; j < n2; j++) {
-          S[o + j] = j === i ? 0 : (Math.exp(S[o + j]! - m) / sum - (j === pos ? 1 : 0)) / n2;
-        }
+        const k = 1 / (sum * n2);
+        for (let j = 0; j < n2; j++) S[o + j]! *= k;
+        S[o + pos]! -= 1 / n2;
       }
     }
     if (!grad) return loss / n2;

@@ -217,17 +217,19 @@ function reluMaskBody(): number[] {
  * Wᵀ / dWᵀ: [Cout, 9·Cin] (the kernel transposed); dX is zeroed first, dWᵀ and dB accumulate.
  * Per winner 9·Cin multiply-adds per gradient instead of the dense GEMMs' 4·9·Cin.
  * Loop order (so that no accumulator goes through memory): images in chunks of nb (x and dX of a
- * chunk stay in L2) → channel c: the chunk's winners of c compacted into scratch (g, the x offset
- * of tap (0, 0), a 9-bit mask of the taps inside the image) → tap → 32-float block of Cin: dWᵀ
- * in 8 f32x4 registers summed over the winners, then Wᵀ in 8 registers scattered into dX.
- * Cin a multiple of 32; scratch pScr: 12 bytes per window of a chunk.
+ * chunk stay in L2) → channel c: the chunk's winners of c compacted into scratch as (g, x offset
+ * of tap (0, 0)), bucketed by edge category (top / bottom row, left / right column: which taps
+ * fall outside the image) → tap → the buckets that have it, no per-winner test (a data-dependent
+ * branch per winner and tap mispredicted on narrow images) → blocks of Cin: dWᵀ in f32x4
+ * registers summed over the winners, then Wᵀ in 8 registers scattered into dX.
+ * Cin a multiple of 32; scratch pScr: 16 counters, then 16 buckets × nb·⌈H/2⌉·⌈W/2⌉ × 8 bytes.
  */
 function poolConvBackBody(fma: boolean): number[] {
   const [pX, pDP, pOut, pSlot, pWT, pDX, pDWT, pDB, Bn, H, W, Cin, Cout, relu, pScr, nb] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15];
-  const [Cin4, imgB, Ho, Wo, b0, b1, b, oh, ow, co, po, s, h, w, t, kh, kw, tapOff, bit, blk, pp, ps, pe, m, ci] = [16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40];
-  const gs = 41; // f32
-  const gv = 42; // v128: gv, r0..r7
-  const r = [43, 44, 45, 46, 47, 48, 49, 50];
+  const [Cin4, imgB, Ho, Wo, b0, b1, b, oh, ow, co, po, s, h, w, t, kh, kw, tapOff, excl, blk, pp, ps, pe, cat, ci, cap] = [16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41];
+  const gs = 42; // f32
+  const gv = 43; // v128: gv, r0..r7
+  const r = [44, 45, 46, 47, 48, 49, 50, 51];
   const c = new Code();
   const f32load = (off = 0): Code => { c.b.push(0x2a, 0x02, ...uleb(off)); return c; };
   const f32store = (off = 0): Code => { c.b.push(0x38, 0x02, ...uleb(off)); return c; };
@@ -240,6 +242,7 @@ function poolConvBackBody(fma: boolean): number[] {
   c.get(H).get(W).mul().get(Cin4).mul().set(imgB);
   c.get(H).i32(1).add().i32(1).shrU().set(Ho);
   c.get(W).i32(1).add().i32(1).shrU().set(Wo);
+  c.get(nb).get(Ho).mul().get(Wo).mul().set(cap);
   c.get(pDX).if_();
   c.get(pDX).i32(0).get(Bn).get(imgB).mul().memFill();
   c.end();
@@ -247,8 +250,8 @@ function poolConvBackBody(fma: boolean): number[] {
     // (step 0: b0 advances at the end of the body) b1 = min(b0 + nb, B)
     c.get(b0).get(nb).add().get(Bn).get(b0).get(nb).add().get(Bn).ltU().select().set(b1);
     c.loopTo(co, () => c.get(Cout), 1, () => {
-      // 1) the chunk's winners of channel co → scratch [g f32, off i32, mask i32] × nk
-      c.get(pScr).set(ps);
+      // 1) the chunk's winners of channel co → scratch buckets by edge category (see above)
+      c.get(pScr).i32(0).i32(64).memFill();
       c.get(b0).set(b);
       c.block().loop();
       c.get(b).get(b1).geU().brIf(1);
@@ -268,44 +271,48 @@ function poolConvBackBody(fma: boolean): number[] {
           // dB[co] += g
           c.get(pDB).get(co).i32(2).shl().add();
           c.get(pDB).get(co).i32(2).shl().add(); f32load(); c.get(gs); c.b.push(0x92); f32store();
-          // mask bit kh·3 + kw: row h + kh − 1 and column w + kw − 1 inside the image
-          c.i32(0).set(m);
-          for (let a = 0; a < 3; a++) {
-            for (let e = 0; e < 3; e++) {
-              c.get(h).i32(a - 1).add().get(H).ltU();
-              c.get(w).i32(e - 1).add().get(W).ltU();
-              c.and().i32(a * 3 + e).shl().get(m).b.push(0x72);
-              c.set(m);
-            }
-          }
+          // cat = [h = 0] | [h = H − 1]·2 | [w = 0]·4 | [w = W − 1]·8
+          c.get(h).eqz();
+          c.get(h).get(H).i32(1).sub().eq().i32(1).shl().b.push(0x72);
+          c.get(w).eqz().i32(2).shl().b.push(0x72);
+          c.get(w).get(W).i32(1).sub().eq().i32(3).shl().b.push(0x72);
+          c.set(cat);
+          // entry ps = pScr + 64 + (cat·cap + count[cat])·8; count[cat]++
+          c.get(pScr).get(cat).i32(2).shl().add().load32(0).set(t);
+          c.get(pScr).get(cat).i32(2).shl().add().get(t).i32(1).add().store32(0);
+          c.get(pScr).i32(64).add().get(cat).get(cap).mul().get(t).add().i32(3).shl().add().set(ps);
           c.get(ps).get(gs); f32store(0);
           // x offset of tap (0, 0): b·imgB + ((h − 1)·W + w − 1)·Cin4 (may be negative; only valid taps add to it)
           c.get(ps).get(b).get(imgB).mul().get(h).i32(1).sub().get(W).mul().get(w).add().i32(1).sub().get(Cin4).mul().add().store32(4);
-          c.get(ps).get(m).store32(8);
-          c.get(ps).i32(12).add().set(ps);
           c.end();
         });
       });
       c.get(b).i32(1).add().set(b);
       c.br(0).end().end();
-      c.get(ps).set(pe);
       // 2) per tap and 32-float block of Cin: dWᵀ in registers, then Wᵀ in registers
       c.loopTo(kh, () => c.i32(3), 1, () => {
         c.loopTo(kw, () => c.i32(3), 1, () => {
-          c.i32(1).get(kh).i32(3).mul().get(kw).add().shl().set(bit);
+          // categories whose winners lack this tap: excl bits (kh = 0 → top, kh = 2 → bottom, kw likewise)
+          c.get(kh).eqz().get(kh).i32(2).eq().i32(1).shl().b.push(0x72);
+          c.get(kw).eqz().i32(2).shl().b.push(0x72);
+          c.get(kw).i32(2).eq().i32(3).shl().b.push(0x72);
+          c.set(excl);
           c.get(kh).get(W).mul().get(kw).add().get(Cin4).mul().set(tapOff);
-          /** pp = each scratch entry whose tap `bit` is set: gv = g, t = base + offset of the tap row */
+          /** every winner with this tap (no per-winner test): gv = g, t = base + offset of the tap row */
           const winners = (base: number, body: () => void): void => {
-            c.get(pScr).set(pp);
-            c.block().loop();
-            c.get(pp).get(pe).geU().brIf(1);
-            c.get(pp).load32(8).get(bit).and().if_();
-            c.get(pp); f32load(0); c.fsplat().set(gv);
-            c.get(base).get(pp).load32(4).add().get(tapOff).add().get(blk).add().set(t);
-            body();
-            c.end();
-            c.get(pp).i32(12).add().set(pp);
-            c.br(0).end().end();
+            c.loopTo(cat, () => c.i32(16), 1, () => {
+              c.get(cat).get(excl).and().eqz().if_();
+              c.get(pScr).i32(64).add().get(cat).get(cap).mul().i32(3).shl().add().set(pp);
+              c.get(pp).get(pScr).get(cat).i32(2).shl().add().load32(0).i32(3).shl().add().set(pe);
+              c.block().loop();
+              c.get(pp).get(pe).geU().brIf(1);
+              c.get(pp); f32load(0); c.fsplat().set(gv);
+              c.get(base).get(pp).load32(4).add().get(tapOff).add().get(blk).add().set(t);
+              body();
+              c.get(pp).i32(8).add().set(pp);
+              c.br(0).end().end();
+              c.end();
+            });
           };
           /** byte offset ci of [co, kh, kw, blk] in Wᵀ / dWᵀ */
           const tapRow = (): void => {
@@ -349,7 +356,7 @@ function poolConvBackBody(fma: boolean): number[] {
   });
   c.end();
   const F32 = 0x7d;
-  return [...uleb(3), ...uleb(25), I32, 1, F32, 9, V128, ...c.b];
+  return [...uleb(3), ...uleb(26), I32, 1, F32, 9, V128, ...c.b];
 }
 
 function buildModule(fma: boolean): Uint8Array {
@@ -388,7 +395,7 @@ export type ReluMaskFn = (out: Float32Array, d: Float32Array, n: number) => bool
  * Backward of a 3×3 'same' conv feeding a 2×2 max pool, from the pool's winners (poolConvBackBody):
  * x [B, H, W, Cin] the conv input, dP / out / slot the pool's output gradient, output and winner
  * slots [B, ⌈H/2⌉, ⌈W/2⌉, Cout], wT [Cout, 9·Cin]; writes dX (null: not needed), accumulates into
- * dWT [Cout, 9·Cin] and dB [Cout]; scratch: ≥ 3·nb·⌈H/2⌉·⌈W/2⌉ floats, nb images per chunk.
+ * dWT [Cout, 9·Cin] and dB [Cout]; scratch: ≥ poolConvScratchFloats(nb, H, W) floats, nb images per chunk.
  * False when not applicable (Cin not a multiple of 32, not in the arena).
  */
 export type PoolConvBackFn = (
@@ -396,6 +403,11 @@ export type PoolConvBackFn = (
   dX: Float32Array | null, dWT: Float32Array, dB: Float32Array,
   B: number, H: number, W: number, Cin: number, Cout: number, relu: boolean, scratch: Float32Array, nb: number,
 ) => boolean;
+
+/** Scratch of poolConvBack for chunks of nb images of H×W: 16 counters + 16 buckets of (g, offset) per window. */
+export function poolConvScratchFloats(nb: number, H: number, W: number): number {
+  return 16 + 32 * nb * Math.ceil(H / 2) * Math.ceil(W / 2);
+}
 
 export interface ConvKernels {
   poolConvBack: PoolConvBackFn;
@@ -418,7 +430,7 @@ export function createConvKernels(memory: WasmMemory): ConvKernels | null {
   const [i2c, c2i, pf, pb, rm, pcb] = [ex['im2col3']!, ex['col2im3']!, ex['pool2']!, ex['pool2Back']!, ex['reluMask']!, ex['poolConvBack']!];
   return {
     poolConvBack: (x, dP, out, slot, wT, dX, dWT, dB, B, H, W, Cin, Cout, relu, scratch, nb) => {
-      if (Cin % 32 !== 0 || nb < 1 || scratch.length < 3 * nb * Math.ceil(H / 2) * Math.ceil(W / 2)) return false;
+      if (Cin % 32 !== 0 || nb < 1 || scratch.length < poolConvScratchFloats(nb, H, W)) return false;
       if (!inMem(x, dP, out, slot, wT, dWT, dB, scratch) || (dX && dX.buffer !== buf)) return false;
       pcb(x.byteOffset, dP.byteOffset, out.byteOffset, slot.byteOffset, wT.byteOffset, dX ? dX.byteOffset : 0, dWT.byteOffset, dB.byteOffset, B, H, W, Cin, Cout, relu ? 1 : 0, scratch.byteOffset, nb);
       return true;
