@@ -226,10 +226,10 @@ function reluMaskBody(): number[] {
  */
 function poolConvBackBody(fma: boolean): number[] {
   const [pX, pDP, pOut, pSlot, pWT, pDX, pDWT, pDB, Bn, H, W, Cin, Cout, relu, pScr, nb] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15];
-  const [Cin4, imgB, Ho, Wo, b0, b1, b, oh, ow, co, po, s, h, w, t, kh, kw, tapOff, excl, blk, pp, ps, pe, cat, ci, cap] = [16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41];
-  const gs = 42; // f32
-  const gv = 43; // v128: gv, r0..r7
-  const r = [44, 45, 46, 47, 48, 49, 50, 51];
+  const [Cin4, imgB, Ho, Wo, b0, b1, b, oh, ow, co, po, s, h, w, t, kh, kw, tapOff, excl, blk, pp, ps, pe, cat, ci, cap, t2] = [16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42];
+  const gs = 43; // f32
+  const [gv, gv2] = [44, 45]; // v128: gv, gv2, r0..r7
+  const r = [46, 47, 48, 49, 50, 51, 52, 53];
   const c = new Code();
   const f32load = (off = 0): Code => { c.b.push(0x2a, 0x02, ...uleb(off)); return c; };
   const f32store = (off = 0): Code => { c.b.push(0x38, 0x02, ...uleb(off)); return c; };
@@ -298,35 +298,66 @@ function poolConvBackBody(fma: boolean): number[] {
           c.get(kw).i32(2).eq().i32(3).shl().b.push(0x72);
           c.set(excl);
           c.get(kh).get(W).mul().get(kw).add().get(Cin4).mul().set(tapOff);
+          /** the bucket `cat` when its winners have this tap: pp..pe its entries */
+          const bucket = (body: () => void): void => {
+            c.get(cat).get(excl).and().eqz().if_();
+            c.get(pScr).i32(64).add().get(cat).get(cap).mul().i32(3).shl().add().set(pp);
+            c.get(pp).get(pScr).get(cat).i32(2).shl().add().load32(0).i32(3).shl().add().set(pe);
+            body();
+            c.end();
+          };
           /** every winner with this tap (no per-winner test): gv = g, t = base + offset of the tap row */
           const winners = (base: number, body: () => void): void => {
             c.loopTo(cat, () => c.i32(16), 1, () => {
-              c.get(cat).get(excl).and().eqz().if_();
-              c.get(pScr).i32(64).add().get(cat).get(cap).mul().i32(3).shl().add().set(pp);
-              c.get(pp).get(pScr).get(cat).i32(2).shl().add().load32(0).i32(3).shl().add().set(pe);
-              c.block().loop();
-              c.get(pp).get(pe).geU().brIf(1);
-              c.get(pp); f32load(0); c.fsplat().set(gv);
-              c.get(base).get(pp).load32(4).add().get(tapOff).add().get(blk).add().set(t);
-              body();
-              c.get(pp).i32(8).add().set(pp);
-              c.br(0).end().end();
-              c.end();
+              bucket(() => {
+                c.block().loop();
+                c.get(pp).get(pe).geU().brIf(1);
+                c.get(pp); f32load(0); c.fsplat().set(gv);
+                c.get(base).get(pp).load32(4).add().get(tapOff).add().get(blk).add().set(t);
+                body();
+                c.get(pp).i32(8).add().set(pp);
+                c.br(0).end().end();
+              });
             });
           };
           /** byte offset ci of [co, kh, kw, blk] in Wᵀ / dWᵀ */
           const tapRow = (): void => {
             c.get(co).i32(9).mul().get(kh).i32(3).mul().add().get(kw).add().get(Cin4).mul().get(blk).add().set(ci);
           };
-          // dWᵀ: 16-float blocks, 4 accumulators (8 would spill: V8 hoists the 8 loads above the FMAs)
+          // dWᵀ: 16-float blocks, 4 accumulators, two winners per step: tmp = g₁·x₁ + g₂·x₂, acc += tmp —
+          // one dependent add per two winners (one FMA chain per accumulator and winner was
+          // latency-bound); 8 accumulators would spill (V8 hoists the loads above the FMAs)
           const acc = r.slice(0, 4);
+          const tmp = r.slice(4, 8);
           c.loopTo(blk, () => c.get(Cin4), 64, () => {
             tapRow();
             for (const v of acc) c.vzero().set(v);
-            winners(pX, () => {
-              acc.forEach((v, i) => {
-                madd(() => c.get(v), () => c.get(gv), () => c.get(t).vload(16 * i));
-                c.set(v);
+            c.loopTo(cat, () => c.i32(16), 1, () => {
+              bucket(() => {
+                // pairs while pp + 8 < pe
+                c.block().loop();
+                c.get(pp).i32(8).add().get(pe).geU().brIf(1);
+                c.get(pp); f32load(0); c.fsplat().set(gv);
+                c.get(pp); f32load(8); c.fsplat().set(gv2);
+                c.get(pX).get(pp).load32(4).add().get(tapOff).add().get(blk).add().set(t);
+                c.get(pX).get(pp).load32(12).add().get(tapOff).add().get(blk).add().set(t2);
+                tmp.forEach((v, i) => {
+                  c.get(gv).get(t).vload(16 * i).fmul().set(v);
+                  madd(() => c.get(v), () => c.get(gv2), () => c.get(t2).vload(16 * i));
+                  c.set(v);
+                });
+                acc.forEach((v, i) => c.get(v).get(tmp[i]!).fadd().set(v));
+                c.get(pp).i32(16).add().set(pp);
+                c.br(0).end().end();
+                // the last odd one
+                c.get(pp).get(pe).ltU().if_();
+                c.get(pp); f32load(0); c.fsplat().set(gv);
+                c.get(pX).get(pp).load32(4).add().get(tapOff).add().get(blk).add().set(t);
+                acc.forEach((v, i) => {
+                  madd(() => c.get(v), () => c.get(gv), () => c.get(t).vload(16 * i));
+                  c.set(v);
+                });
+                c.end();
               });
             });
             acc.forEach((v, i) => {
@@ -356,7 +387,7 @@ function poolConvBackBody(fma: boolean): number[] {
   });
   c.end();
   const F32 = 0x7d;
-  return [...uleb(3), ...uleb(26), I32, 1, F32, 9, V128, ...c.b];
+  return [...uleb(3), ...uleb(27), I32, 1, F32, 10, V128, ...c.b];
 }
 
 function buildModule(fma: boolean): Uint8Array {
