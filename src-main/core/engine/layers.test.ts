@@ -111,6 +111,11 @@ describe.each(['wasm-simd', 'js'] as const)('layers vs tf.grad (%s kernel)', (ke
       expect(relErr(conv.kernel.g, gk!.dataSync())).toBeLessThan(TOL);
       expect(relErr(conv.bias.g, gb!.dataSync())).toBeLessThan(TOL);
       if (needIn) expect(relErr(conv.dIn!.subarray(0, x.length), gx!.dataSync())).toBeLessThan(TOL);
+      // the pool's input gradient (deferred on the winners path; Grad-CAM reads it) equals a plain pool's
+      const plain = new MaxPool2(ar, B, H, W, Cout, true, true);
+      plain.forward(conv.out, B);
+      plain.backward(conv.out, dOut, B);
+      expect(Array.from(pool.inputGrad()!.subarray(0, B * conv.outSize))).toEqual(Array.from(plain.dIn!.subarray(0, B * conv.outSize)));
     }
   });
 

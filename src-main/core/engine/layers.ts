@@ -147,6 +147,7 @@ export class Conv2D implements Layer {
     if (pool.H !== this.H || pool.W !== this.W || pool.C !== this.Cout) throw new Error('pool does not match the conv output');
     this.pool = pool;
     this.gradMaskedByNext = this.relu && pool.reluInput;
+    pool.deferInputGrad = this.dWT !== null && this.kernels !== null;
   }
 
   init(rng: Rng): void {
@@ -304,13 +305,20 @@ export class Conv2D implements Layer {
     const { pool, dWT, kernels, KK, Cout } = this;
     // only right after the pool's own backward of this pass (dOut is its input gradient)
     const dP = pool?.lastDOut;
-    if (!pool || !dP || dOut !== pool.dIn || !dWT || !kernels || !this.poolScratch) return false;
+    if (!pool || !dP || dOut !== pool.dIn) return false;
+    if (!dWT || !kernels || !this.poolScratch) {
+      pool.inputGrad(); // the dense path reads it
+      return false;
+    }
     pool.lastDOut = null;
     if (this.dIn && this.wT) transpose(this.kernel.w, KK, Cout, this.wT);
     dWT.fill(0);
     this.bias.g.fill(0);
     const relu = this.relu || pool.reluInput;
-    if (!kernels.poolConvBack(x, dP, pool.out, pool.slot, this.wT ?? dWT, this.dIn, dWT, this.bias.g, B, this.H, this.W, this.Cin, Cout, relu, this.poolScratch, this.poolChunk)) return false;
+    if (!kernels.poolConvBack(x, dP, pool.out, pool.slot, this.wT ?? dWT, this.dIn, dWT, this.bias.g, B, this.H, this.W, this.Cin, Cout, relu, this.poolScratch, this.poolChunk)) {
+      pool.inputGrad();
+      return false;
+    }
     transpose(dWT, Cout, KK, this.kernel.g);
     this.colX = null;
     return true;
@@ -391,6 +399,13 @@ export class MaxPool2 implements Layer {
   readonly slot: Int32Array;
   /** The output gradient of the last backward pass (a Conv2D feeding this pool reads it). */
   lastDOut: Float32Array | null = null;
+  /**
+   * Set by a Conv2D that back-propagates from this pool's winners (Conv2D.feedsPool): then
+   * backward leaves dIn to `inputGrad()` — training never reads it, explanations (Grad-CAM) do.
+   */
+  deferInputGrad = false;
+  /** dOut and batch of a backward pass whose dIn is not computed yet. */
+  private pending: { dOut: Float32Array; B: number } | null = null;
   private readonly kernels: ConvKernels | null;
 
   /**
@@ -446,10 +461,18 @@ export class MaxPool2 implements Layer {
   }
 
   backward(_x: Float32Array, dOut: Float32Array, B: number): void {
-    const { dIn, H, W, C, out, slot, reluInput } = this;
     this.lastDOut = dOut;
-    if (!dIn) return;
-    if (this.kernels?.pool2Back(dOut, out, slot, dIn, B, H, W, C, reluInput)) return;
+    this.pending = { dOut, B };
+    if (!this.deferInputGrad) this.inputGrad();
+  }
+
+  /** dIn of the last backward pass, computed now if it was deferred. */
+  inputGrad(): Float32Array | null {
+    const { dIn, H, W, C, out, slot, reluInput, pending } = this;
+    if (!dIn || !pending) return dIn;
+    this.pending = null;
+    const { dOut, B } = pending;
+    if (this.kernels?.pool2Back(dOut, out, slot, dIn, B, H, W, C, reluInput)) return dIn;
     dIn.fill(0, 0, B * this.inSize);
     // input is a ReLU output (reluInput): where the max is 0 the ReLU's derivative is 0 too
     this.windows(B, (o, i0, dh, dw) => {
@@ -457,6 +480,7 @@ export class MaxPool2 implements Layer {
       const k = slot[o]!;
       dIn[i0 + (k & 1 ? dw : 0) + (k & 2 ? dh : 0)]! += dOut[o]!;
     });
+    return dIn;
   }
 }
 

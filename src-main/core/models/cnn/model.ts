@@ -32,8 +32,8 @@ export const buildCnn: NetBuilder<CnnConfig> = (arena, cap, F, W, cfg, rng): Eng
     // The pools sit on ReLU outputs (reluInput), so their dIn is the masked gradient reaching each conv.
     probe: {
       convs: [
-        { name: 'conv1', H: F, Wd: W, C: cfg.filters1, pooled: 0, out: c1.out, grad: () => p1.dIn! },
-        { name: 'conv2', H: p1.Ho, Wd: p1.Wo, C: cfg.filters2, pooled: 1, out: c2.out, grad: () => p2.dIn! },
+        { name: 'conv1', H: F, Wd: W, C: cfg.filters1, pooled: 0, out: c1.out, grad: () => p1.inputGrad()! },
+        { name: 'conv2', H: p1.Ho, Wd: p1.Wo, C: cfg.filters2, pooled: 1, out: c2.out, grad: () => p2.inputGrad()! },
       ],
       inputConv: { k: cfg.kernelSize, Cout: cfg.filters1, kernel: c1.kernel.w },
       penultimate: { out: d1.out, size: cfg.denseUnits },

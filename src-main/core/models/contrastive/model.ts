@@ -47,7 +47,7 @@ export const buildContrastive: NetBuilder<ContrastiveConfig> = (arena, cap, F, W
     probe: {
       convs: [
         { name: 'conv1', H: F, Wd: W, C: cfg.filters1, pooled: 0, out: c1.out, grad: () => c2.dIn! },
-        { name: 'conv2', H: F, Wd: W, C: cfg.filters2, pooled: 0, out: c2.out, grad: () => p.dIn! },
+        { name: 'conv2', H: F, Wd: W, C: cfg.filters2, pooled: 0, out: c2.out, grad: () => p.inputGrad()! },
       ],
       inputConv: { k: cfg.kernelSize, Cout: cfg.filters1, kernel: c1.kernel.w },
       penultimate: { out: d.out, size: cfg.denseUnits },
