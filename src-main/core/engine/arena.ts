@@ -9,6 +9,7 @@
  */
 import { adamJs, createWasmKernels, GEMM_PACK_BYTES, gemmJs, WA, wasmKernelVariant, type AdamFn, type GemmFn, type LstmCellBackFn, type LstmCellFn, type WasmMemory } from './gemm-wasm.js';
 import { createConvKernels, type ConvKernels } from './wasm-conv.js';
+import { createWinogradKernels, type WinogradKernels } from './wasm-winograd.js';
 
 export { gemmJs };
 
@@ -26,6 +27,8 @@ export class Arena {
   readonly adam: AdamFn;
   /** WASM conv lowering, pooling and ReLU-mask kernels, null on the JS path (layers.ts falls back to its loops). */
   readonly conv: ConvKernels | null;
+  /** WASM transforms of the Winograd F(2, 3) conv forward (conv-winograd.ts), null on the JS path. */
+  readonly winograd: WinogradKernels | null;
   readonly lstmCell: LstmCellFn | null;
   readonly lstmCellBack: LstmCellBackFn | null;
   readonly kernel: KernelUsed;
@@ -37,6 +40,7 @@ export class Arena {
       this.gemm = gemmJs;
       this.adam = adamJs;
       this.conv = null;
+      this.winograd = null;
       this.lstmCell = null;
       this.lstmCellBack = null;
       this.kernel = 'js';
@@ -51,6 +55,7 @@ export class Arena {
     this.gemm = w?.gemm ?? gemmJs;
     this.adam = w?.adam ?? adamJs;
     this.conv = w && this.memory ? createConvKernels(this.memory) : null;
+    this.winograd = w && this.memory && Arena.winograd ? createWinogradKernels(this.memory) : null;
     this.lstmCell = w?.lstmCell ?? null;
     this.lstmCellBack = w?.lstmCellBack ?? null;
     this.kernel = w ? (wasmKernelVariant() ?? 'wasm-simd') : 'js';
@@ -59,6 +64,8 @@ export class Arena {
   /** A sizing pass: buffers are ordinary arrays, `bytes` counts what a real arena needs. */
   /** Rows of the GEMM's packed register block for arenas created from now on (A/B benches only). */
   static packRows = 4;
+  /** Winograd F(2, 3) conv forward for arenas created from now on (false: im2col; A/B benches and tests). */
+  static winograd = true;
 
   static probe(): Arena {
     return new Arena(null, 'js');

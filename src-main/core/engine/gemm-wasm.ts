@@ -446,8 +446,37 @@ function wasmModuleRows(mr: number): object | null {
 type RawGemm = (M: number, N: number, K: number, pA: number, sai: number, sak: number, pB: number, ldb: number, pC: number, ldc: number, acc: number, pBias: number, relu: number, pPack: number) => void;
 type RawAdam = (pW: number, pG: number, pM: number, pV: number, bytes: number, b1: number, b2: number, step: number, isb: number, eps: number) => void;
 
+/**
+ * The N mod 4 remainder columns (the 2-unit output layers: N = 2), one row at a time with the
+ * column sums in locals: the general loop below paid a fill, a zero test and a store per product.
+ */
+function gemmNarrowJs(M: number, N: number, K: number, A: Float32Array, aOff: number, sai: number, sak: number, B: Float32Array, bOff: number, ldb: number, C: Float32Array, cOff: number, ldc: number, acc: boolean, bias: Float32Array | null | undefined, relu: boolean | undefined, biasOff: number): void {
+  for (let i = 0; i < M; i++) {
+    const ai = aOff + i * sai;
+    const ci = cOff + i * ldc;
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    for (let k = 0, a = ai, b = bOff; k < K; k++, a += sak, b += ldb) {
+      const v = A[a]!;
+      s0 += v * B[b]!;
+      if (N > 1) s1 += v * B[b + 1]!;
+      if (N > 2) s2 += v * B[b + 2]!;
+    }
+    for (let j = 0; j < N; j++) {
+      let c = (j === 0 ? s0 : j === 1 ? s1 : s2) + (acc ? C[ci + j]! : 0) + (bias ? bias[biasOff + j]! : 0);
+      if (relu && !(c > 0)) c = 0;
+      C[ci + j] = c;
+    }
+  }
+}
+
 /** Plain-JS GEMM (fallback and N mod 4 remainder columns): same contract as GemmFn. */
 export function gemmJs(M: number, N: number, K: number, A: Float32Array, aOff: number, sai: number, sak: number, B: Float32Array, bOff: number, ldb: number, C: Float32Array, cOff: number, ldc: number, acc: boolean, bias?: Float32Array | null, relu?: boolean, biasOff = 0): void {
+  if (N < 4) {
+    gemmNarrowJs(M, N, K, A, aOff, sai, sak, B, bOff, ldb, C, cOff, ldc, acc, bias, relu, biasOff);
+    return;
+  }
   for (let i = 0; i < M; i++) {
     const ci = cOff + i * ldc;
     if (!acc) C.fill(0, ci, ci + N);

@@ -8,6 +8,7 @@
  */
 import type { Arena } from './arena.js';
 import type { GemmFn, LstmCellBackFn, LstmCellFn } from './gemm-wasm.js';
+import { WinogradF23 } from './conv-winograd.js';
 import { poolConvScratchFloats, type ConvKernels } from './wasm-conv.js';
 import { glorotUniform, orthogonal, type Rng } from './rng.js';
 
@@ -97,6 +98,8 @@ export class Conv2D implements Layer {
   gradMaskedByNext = false;
   /** The max pool this conv feeds (feedsPool): backward then runs from the pool's winners. */
   private pool: MaxPool2 | null = null;
+  /** Winograd F(2, 3) forward (conv-winograd.ts; lowers into `col`), null: im2col + GEMM. */
+  private readonly wino: WinogradF23 | null;
   /** dKernelᵀ [Cout, k·k·Cin] of the winners-only backward (WASM, Cin a multiple of 32). */
   private readonly dWT: Float32Array | null;
   /** Images per chunk of the winners-only backward (their x and dIn stay in L2) and its scratch. */
@@ -135,6 +138,9 @@ export class Conv2D implements Layer {
     this.gemm = arena.gemm;
     this.ones = arena.ones(maxB * this.P);
     this.kernels = arena.conv;
+    // allocated whenever the shape allows (the sizing arena has no kernels); used when the arena has them
+    const winoShape = k === 3 && Cin % 4 === 0 && Cout % 4 === 0 && this.col.length >= WinogradF23.uFloats(this.chunk, H, W, Cin);
+    this.wino = winoShape ? new WinogradF23(arena, this.chunk, H, W, Cin, Cout, this.gemm, arena.winograd) : null;
   }
 
   /**
@@ -243,13 +249,20 @@ export class Conv2D implements Layer {
   }
 
   forward(x: Float32Array, B: number): void {
-    const { inSize, outSize, chunk } = this;
+    const { inSize, outSize, chunk, wino } = this;
+    wino?.transformKernel(this.kernel.w);
+    let lowered = true; // col holds im2col(x) of the last chunk
     for (let b0 = 0; b0 < B; b0 += chunk) {
       const nb = Math.min(chunk, B - b0);
-      this.im2col(x.subarray(b0 * inSize), nb);
+      const xs = x.subarray(b0 * inSize);
+      if (wino?.forward(xs, nb, this.col, this.bias.w, this.relu, this.out, b0 * outSize)) {
+        lowered = false;
+        continue;
+      }
+      this.im2col(xs, nb);
       this.gemmForward(nb, b0 * outSize);
     }
-    this.colX = B <= chunk ? x : null;
+    this.colX = B <= chunk && lowered ? x : null;
     this.colB = B;
   }
 
