@@ -633,7 +633,6 @@ export class LSTMLast implements Layer {
   readonly recurrent: Param;
   readonly bias: Param;
   private readonly G: number;
-  private readonly xT: Float32Array; // [W, maxB, F]
   private readonly zx: Float32Array; // [W, maxB, 4H] pre-activations, then activated gates
   private readonly hAll: Float32Array; // [W+1, maxB, H]; slot 0 = h₋₁ = 0
   private readonly cAll: Float32Array; // [W+1, maxB, H]
@@ -657,7 +656,6 @@ export class LSTMLast implements Layer {
     this.bias = param(arena, 'bias', [G]);
     this.params = [this.kernel, this.recurrent, this.bias];
     this.out = arena.f32(maxB * H);
-    this.xT = arena.f32(W * maxB * F);
     this.zx = arena.f32(W * maxB * G);
     this.hAll = arena.f32((W + 1) * maxB * H);
     this.cAll = arena.f32((W + 1) * maxB * H);
@@ -680,18 +678,11 @@ export class LSTMLast implements Layer {
   }
 
   forward(x: Float32Array, B: number): void {
-    const { F, W, H, G, xT, zx, hAll, cAll, tcAll } = this;
+    const { F, W, H, G, zx, hAll, cAll, tcAll } = this;
     const BH = B * H;
-    // xT[t, b, f] = x[b, f, t]
-    for (let b = 0; b < B; b++) {
-      const xb = b * F * W;
-      for (let f = 0; f < F; f++) {
-        const xf = xb + f * W;
-        for (let t = 0; t < W; t++) xT[(t * B + b) * F + f] = x[xf + t]!;
-      }
-    }
-    // zx[W·B, 4H] = xT[W·B, F] · kernel[F, 4H]
-    this.gemm(W * B, G, F, xT, 0, F, 1, this.kernel.w, 0, G, zx, 0, G, false);
+    // zx_t[B, 4H] = x_t[B, F] · kernel[F, 4H] with x_t[b, f] = x[b, f, t]: a strided A (rows F·W
+    // apart, k steps W), which the GEMM packs in WASM — no transposed copy of x
+    for (let t = 0; t < W; t++) this.gemm(B, G, F, x, t, F * W, W, this.kernel.w, 0, G, zx, t * B * G, G, false);
     hAll.fill(0, 0, BH);
     cAll.fill(0, 0, BH);
     const bias = this.bias.w;
@@ -726,7 +717,7 @@ export class LSTMLast implements Layer {
     this.out.set(hAll.subarray(W * BH, (W + 1) * BH));
   }
 
-  backward(_x: Float32Array, dOut: Float32Array, B: number): void {
+  backward(x: Float32Array, dOut: Float32Array, B: number): void {
     const { F, W, H, G, zx, cAll, tcAll, dZ, dh, dc } = this;
     const BH = B * H;
     dh.set(dOut.subarray(0, BH));
@@ -761,7 +752,7 @@ export class LSTMLast implements Layer {
     const rows = W * B;
     // dR[H, 4H] = Σ_t h_{t−1}ᵀ dZ_t ; dK[F, 4H] = Σ_t x_tᵀ dZ_t ; db = Σ dZ
     this.gemm(H, G, rows, this.hAll, 0, 1, H, dZ, 0, G, this.recurrent.g, 0, G, false);
-    this.gemm(F, G, rows, this.xT, 0, 1, F, dZ, 0, G, this.kernel.g, 0, G, false);
+    for (let t = 0; t < W; t++) this.gemm(F, G, B, x, t, W, F * W, dZ, t * B * G, G, this.kernel.g, 0, G, t > 0);
     colSum(this.gemm, this.ones, dZ, rows, G, this.bias.g);
   }
 }
