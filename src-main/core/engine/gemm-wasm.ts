@@ -393,6 +393,29 @@ function tryEnableRelaxedSimd(): void {
   }
 }
 
+/**
+ * Compiles the engine's small modules with the optimizing compiler straight away: V8 otherwise
+ * runs a function's first calls as Liftoff (baseline) code and swaps in the optimized code only
+ * for later calls — and these kernels are few, long calls (one per layer and step), so a short
+ * training run spent ~40 % longer in its first steps. The flag is restored for other modules
+ * (TF.js's large WASM binary keeps lazy, tiered compilation).
+ */
+export function compileOptimized(bytes: Uint8Array): object | null {
+  if (!WA || !WA.validate(bytes)) return null;
+  let flagged = false;
+  try {
+    setFlagsFromString('--no-liftoff');
+    flagged = true;
+  } catch {
+    /* flag unavailable: tiered compilation */
+  }
+  try {
+    return new WA.Module(bytes);
+  } finally {
+    if (flagged) setFlagsFromString('--liftoff');
+  }
+}
+
 function wasmModule(): object | null {
   if (cachedModule !== undefined) return cachedModule;
   cachedModule = null;
@@ -400,9 +423,9 @@ function wasmModule(): object | null {
   tryEnableRelaxedSimd();
   for (const fma of process.env['VIGIL_NO_FMA'] ? [false] : [true, false]) {
     try {
-      const bytes = buildModule(fma);
-      if (WA.validate(bytes)) {
-        cachedModule = new WA.Module(bytes);
+      const mod = compileOptimized(buildModule(fma));
+      if (mod) {
+        cachedModule = mod;
         cachedFma = fma;
         break;
       }
@@ -438,7 +461,7 @@ function wasmModuleRows(mr: number): object | null {
     const def = packRows;
     const bytes = buildModule(cachedFma, mr);
     packRows = def;
-    variantModules.set(mr, WA.validate(bytes) ? new WA.Module(bytes) : null);
+    variantModules.set(mr, compileOptimized(bytes));
   }
   return variantModules.get(mr) ?? null;
 }

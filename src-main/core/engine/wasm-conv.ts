@@ -18,7 +18,7 @@
  *    pool, in scatter form (see poolConvBackBody): only the pool's winners carry a gradient, so at
  *    most 1 in 4 conv outputs per channel does — the dense im2col GEMMs multiplied ≥ 75 % zeros.
  */
-import { WA, wasmKernelVariant, type WasmMemory } from './gemm-wasm.js';
+import { compileOptimized, WA, wasmKernelVariant, type WasmMemory } from './gemm-wasm.js';
 import { Code, I32, section, str, uleb, V128 } from './wasm-builder.js';
 
 /** Emits `for (q = 0; q < n; q += step) body(q)` over byte offsets of a vector (step 16) or word (4) loop. */
@@ -409,7 +409,7 @@ function convModule(): object | null {
   if (!WA) return null;
   // relaxed SIMD FMA exactly when the GEMM module uses it (gemm-wasm.ts enables the feature)
   const bytes = buildModule(wasmKernelVariant() === 'wasm-simd-fma');
-  if (WA.validate(bytes)) cached = new WA.Module(bytes);
+  cached = compileOptimized(bytes);
   return cached;
 }
 

@@ -10,7 +10,7 @@
  *    after another) the output rows y[2i] = m0 + m1 + m2, y[2i+1] = m1 − m2 − m3 (Aᵀm), + bias,
  *    ReLU when `relu`; row 2i+1 is dropped when H is odd and 2i+1 = H.
  */
-import { WA, type WasmMemory } from './gemm-wasm.js';
+import { compileOptimized, WA, type WasmMemory } from './gemm-wasm.js';
 import { Code, I32, section, str, uleb, V128 } from './wasm-builder.js';
 
 function winoInBody(): number[] {
@@ -128,7 +128,7 @@ function winogradModule(): object | null {
   cached = null;
   if (!WA) return null;
   const bytes = buildModule();
-  if (WA.validate(bytes)) cached = new WA.Module(bytes);
+  cached = compileOptimized(bytes);
   return cached;
 }
 
