@@ -438,6 +438,20 @@ export function compileOptimized(bytes: Uint8Array): object | null {
   }
 }
 
+/** A kernel export: byte addresses and sizes in, nothing out. */
+export type RawKernel = (...a: number[]) => void;
+
+/**
+ * An instance of `mod` over `memory`: its exports, and a test that views live in that memory
+ * (the kernels address it directly; views elsewhere make the wrappers fall back to JS).
+ */
+export function instantiateOver(mod: object, memory: WasmMemory): { ex: Record<string, RawKernel>; inMem: (...a: ArrayBufferView[]) => boolean } | null {
+  if (!WA) return null;
+  const ex = new WA.Instance(mod, { env: { mem: memory } }).exports as Record<string, RawKernel>;
+  const buf = memory.buffer;
+  return { ex, inMem: (...a) => a.every((v) => v.buffer === buf) };
+}
+
 function wasmModule(): object | null {
   if (cachedModule !== undefined) return cachedModule;
   cachedModule = null;

@@ -119,3 +119,17 @@ export class Code {
   /** local += v (i32) */
   inc(l: number, v: number): this { return this.get(l).get(v).add().set(l); }
 }
+
+/**
+ * A module importing memory `env.mem` and exporting `fns` in order, every parameter i32 and no
+ * results (the engine's kernels take byte addresses and sizes).
+ */
+export function i32Module(fns: readonly { name: string; params: number; body: number[] }[]): Uint8Array {
+  const arities = [...new Set(fns.map((f) => f.params))];
+  const type = [arities.length, ...arities.flatMap((n) => [0x60, n, ...new Array<number>(n).fill(I32), 0])];
+  const imp = [1, ...str('env'), ...str('mem'), 0x02, 0x00, ...uleb(1)];
+  const fn = [fns.length, ...fns.map((f) => arities.indexOf(f.params))];
+  const exp = [fns.length, ...fns.flatMap((f, i) => [...str(f.name), 0x00, i])];
+  const code = [fns.length, ...fns.flatMap((f) => [...uleb(f.body.length), ...f.body])];
+  return new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, ...section(1, type), ...section(2, imp), ...section(3, fn), ...section(7, exp), ...section(10, code)]);
+}

@@ -18,15 +18,16 @@
  *    pool, in scatter form (see poolConvBackBody): only the pool's winners carry a gradient, so at
  *    most 1 in 4 conv outputs per channel does — the dense im2col GEMMs multiplied ≥ 75 % zeros.
  */
-import { compileOptimized, WA, wasmKernelVariant, type WasmMemory } from './gemm-wasm.js';
-import { Code, I32, section, str, uleb, V128 } from './wasm-builder.js';
+import { compileOptimized, instantiateOver, WA, wasmKernelVariant, type WasmMemory } from './gemm-wasm.js';
+import { Code, I32, i32Module, uleb, V128 } from './wasm-builder.js';
 
 /** Emits `for (q = 0; q < n; q += step) body(q)` over byte offsets of a vector (step 16) or word (4) loop. */
 function copyLoop(c: Code, q: number, n: () => void, vec: boolean, body: () => void): void {
   c.loopTo(q, n, vec ? 16 : 4, body);
 }
 
-function im2colBody(): number[] {
+/** im2col3 / col2im3: one loop nest over (b, h, w, kh) and the valid run of each kernel row. */
+function convBody(kind: 'im2col' | 'col2im'): number[] {
   const [pX, pCol, Bn, H, W, C] = [0, 1, 2, 3, 4, 5];
   const [C4, rowB, imgB, b, h, w, kh, xb, dst, lead, run, ih, d, kC4, q, sp, vec, tail] = [6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23];
   const c = new Code();
@@ -35,8 +36,9 @@ function im2colBody(): number[] {
   c.get(H).get(rowB).mul().set(imgB);
   c.get(C4).i32(3).mul().set(kC4);
   c.get(C).i32(3).and().eqz().set(vec);
+  if (kind === 'col2im') c.get(pX).i32(0).get(Bn).get(imgB).mul().memFill();
   c.get(pCol).set(dst);
-  /** zero n bytes at d + from, then (copy) run bytes from sp — both widths emitted, chosen by `vec` */
+  /** zero n bytes at d + from — both widths emitted, chosen by `vec` */
   const zero = (from: () => void, n: () => void): void => {
     c.get(vec).if_();
     copyLoop(c, q, n, true, () => { c.get(d); from(); c.add().get(q).add().vzero().vstore(0); });
@@ -57,17 +59,29 @@ function im2colBody(): number[] {
           // x run start: xb + ih·rowB + (w − 1)·C4 + lead
           c.get(xb).get(ih).get(rowB).mul().add().get(w).i32(1).sub().get(C4).mul().add().get(lead).add().set(sp);
           c.get(dst).get(kh).get(kC4).mul().add().set(d); // col row segment of this kh
-          c.get(ih).get(H).geU().if_();
-          zero(() => c.i32(0), () => c.get(kC4));
-          c.else_();
-          zero(() => c.i32(0), () => c.get(lead));
-          c.get(vec).if_();
-          copyLoop(c, q, () => c.get(run), true, () => { c.get(d).get(lead).add().get(q).add().get(sp).get(q).add().vload(0).vstore(0); });
-          c.else_();
-          copyLoop(c, q, () => c.get(run), false, () => { c.get(d).get(lead).add().get(q).add().get(sp).get(q).add().load32(0).store32(0); });
-          c.end();
-          zero(() => c.get(lead).get(run).add(), () => c.get(tail));
-          c.end();
+          if (kind === 'im2col') {
+            c.get(ih).get(H).geU().if_();
+            zero(() => c.i32(0), () => c.get(kC4));
+            c.else_();
+            zero(() => c.i32(0), () => c.get(lead));
+            c.get(vec).if_();
+            copyLoop(c, q, () => c.get(run), true, () => { c.get(d).get(lead).add().get(q).add().get(sp).get(q).add().vload(0).vstore(0); });
+            c.else_();
+            copyLoop(c, q, () => c.get(run), false, () => { c.get(d).get(lead).add().get(q).add().get(sp).get(q).add().load32(0).store32(0); });
+            c.end();
+            zero(() => c.get(lead).get(run).add(), () => c.get(tail));
+            c.end();
+          } else {
+            c.get(ih).get(H).geU().eqz().if_();
+            c.get(d).get(lead).add().set(d);
+            c.loopTo(q, () => c.get(run), 16, () => {
+              c.get(sp).get(q).add();
+              c.get(sp).get(q).add().vload(0);
+              c.get(d).get(q).add().vload(0);
+              c.fadd().vstore(0);
+            });
+            c.end();
+          }
         });
         c.get(dst).get(kC4).i32(3).mul().add().set(dst);
       });
@@ -75,44 +89,6 @@ function im2colBody(): number[] {
   });
   c.end();
   return [...uleb(1), ...uleb(18), I32, ...c.b];
-}
-
-function col2imBody(): number[] {
-  const [pX, pCol, Bn, H, W, C] = [0, 1, 2, 3, 4, 5];
-  const [C4, rowB, imgB, b, h, w, kh, xb, dst, lead, run, ih, d, kC4, q, sp] = [6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21];
-  const c = new Code();
-  c.get(C).i32(2).shl().set(C4);
-  c.get(W).get(C4).mul().set(rowB);
-  c.get(H).get(rowB).mul().set(imgB);
-  c.get(C4).i32(3).mul().set(kC4);
-  c.get(pX).i32(0).get(Bn).get(imgB).mul().memFill();
-  c.get(pCol).set(dst);
-  c.loopTo(b, () => c.get(Bn), 1, () => {
-    c.get(pX).get(b).get(imgB).mul().add().set(xb);
-    c.loopTo(h, () => c.get(H), 1, () => {
-      c.loopTo(w, () => c.get(W), 1, () => {
-        c.get(C4).i32(0).get(w).eqz().select().set(lead);
-        c.get(kC4).get(lead).sub().get(C4).i32(0).get(w).get(W).i32(1).sub().eq().select().sub().set(run);
-        c.loopTo(kh, () => c.i32(3), 1, () => {
-          c.get(h).get(kh).add().i32(1).sub().set(ih);
-          c.get(xb).get(ih).get(rowB).mul().add().get(w).i32(1).sub().get(C4).mul().add().get(lead).add().set(sp);
-          c.get(dst).get(kh).get(kC4).mul().add().set(d);
-          c.get(ih).get(H).geU().eqz().if_();
-          c.get(d).get(lead).add().set(d);
-          c.loopTo(q, () => c.get(run), 16, () => {
-            c.get(sp).get(q).add();
-            c.get(sp).get(q).add().vload(0);
-            c.get(d).get(q).add().vload(0);
-            c.fadd().vstore(0);
-          });
-          c.end();
-        });
-        c.get(dst).get(kC4).i32(3).mul().add().set(dst);
-      });
-    });
-  });
-  c.end();
-  return [...uleb(1), ...uleb(16), I32, ...c.b];
 }
 
 /**
@@ -391,15 +367,14 @@ function poolConvBackBody(fma: boolean): number[] {
 }
 
 function buildModule(fma: boolean): Uint8Array {
-  const bodies = [im2colBody(), col2imBody(), poolFwdBody(), poolBackBody(), reluMaskBody(), poolConvBackBody(fma)];
-  const sig = (n: number): number[] => [0x60, n, ...new Array<number>(n).fill(I32), 0];
-  const type = [5, ...sig(6), ...sig(7), ...sig(9), ...sig(3), ...sig(16)];
-  const imp = [1, ...str('env'), ...str('mem'), 0x02, 0x00, ...uleb(1)];
-  const fn = [6, 0, 0, 1, 2, 3, 4];
-  const names = ['im2col3', 'col2im3', 'pool2', 'pool2Back', 'reluMask', 'poolConvBack'];
-  const exp = [names.length, ...names.flatMap((n, i) => [...str(n), 0x00, i])];
-  const code = [bodies.length, ...bodies.flatMap((b) => [...uleb(b.length), ...b])];
-  return new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, ...section(1, type), ...section(2, imp), ...section(3, fn), ...section(7, exp), ...section(10, code)]);
+  return i32Module([
+    { name: 'im2col3', params: 6, body: convBody('im2col') },
+    { name: 'col2im3', params: 6, body: convBody('col2im') },
+    { name: 'pool2', params: 7, body: poolFwdBody() },
+    { name: 'pool2Back', params: 9, body: poolBackBody() },
+    { name: 'reluMask', params: 3, body: reluMaskBody() },
+    { name: 'poolConvBack', params: 16, body: poolConvBackBody(fma) },
+  ]);
 }
 
 let cached: object | null | undefined;
@@ -449,15 +424,13 @@ export interface ConvKernels {
   reluMask: ReluMaskFn;
 }
 
-type Raw = (...a: number[]) => void;
-
 /** Kernels over `memory`, or null when WebAssembly SIMD is unavailable. */
 export function createConvKernels(memory: WasmMemory): ConvKernels | null {
   const mod = convModule();
-  if (!mod || !WA) return null;
-  const ex = new WA.Instance(mod, { env: { mem: memory } }).exports as Record<string, Raw>;
+  const inst = mod ? instantiateOver(mod, memory) : null;
+  if (!inst) return null;
+  const { ex, inMem } = inst;
   const buf = memory.buffer;
-  const inMem = (...a: ArrayBufferView[]): boolean => a.every((v) => v.buffer === buf);
   const [i2c, c2i, pf, pb, rm, pcb] = [ex['im2col3']!, ex['col2im3']!, ex['pool2']!, ex['pool2Back']!, ex['reluMask']!, ex['poolConvBack']!];
   return {
     poolConvBack: (x, dP, out, slot, wT, dX, dWT, dB, B, H, W, Cin, Cout, relu, scratch, nb) => {

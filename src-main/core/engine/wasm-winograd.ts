@@ -10,8 +10,8 @@
  *    after another) the output rows y[2i] = m0 + m1 + m2, y[2i+1] = m1 − m2 − m3 (Aᵀm), + bias,
  *    ReLU when `relu`; row 2i+1 is dropped when H is odd and 2i+1 = H.
  */
-import { compileOptimized, WA, type WasmMemory } from './gemm-wasm.js';
-import { Code, I32, section, str, uleb, V128 } from './wasm-builder.js';
+import { compileOptimized, instantiateOver, WA, type WasmMemory } from './gemm-wasm.js';
+import { Code, I32, i32Module, uleb, V128 } from './wasm-builder.js';
 
 function winoInBody(): number[] {
   const [pX, pU, pZero, Bn, H, W, C] = [0, 1, 2, 3, 4, 5, 6];
@@ -111,15 +111,10 @@ function winoOutBody(): number[] {
 }
 
 function buildModule(): Uint8Array {
-  const bodies = [winoInBody(), winoOutBody()];
-  const sig = (n: number): number[] => [0x60, n, ...new Array<number>(n).fill(I32), 0];
-  const type = [2, ...sig(7), ...sig(8)];
-  const imp = [1, ...str('env'), ...str('mem'), 0x02, 0x00, ...uleb(1)];
-  const fn = [2, 0, 1];
-  const names = ['winoIn', 'winoOut'];
-  const exp = [names.length, ...names.flatMap((n, i) => [...str(n), 0x00, i])];
-  const code = [bodies.length, ...bodies.flatMap((b) => [...uleb(b.length), ...b])];
-  return new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, ...section(1, type), ...section(2, imp), ...section(3, fn), ...section(7, exp), ...section(10, code)]);
+  return i32Module([
+    { name: 'winoIn', params: 7, body: winoInBody() },
+    { name: 'winoOut', params: 8, body: winoOutBody() },
+  ]);
 }
 
 let cached: object | null | undefined;
@@ -139,14 +134,11 @@ export interface WinogradKernels {
   winoOut(M: Float32Array, out: Float32Array, outOff: number, bias: Float32Array, B: number, H: number, W: number, C: number, relu: boolean): boolean;
 }
 
-type Raw = (...a: number[]) => void;
-
 export function createWinogradKernels(memory: WasmMemory): WinogradKernels | null {
   const mod = winogradModule();
-  if (!mod || !WA) return null;
-  const ex = new WA.Instance(mod, { env: { mem: memory } }).exports as Record<string, Raw>;
-  const buf = memory.buffer;
-  const inMem = (...a: ArrayBufferView[]): boolean => a.every((v) => v.buffer === buf);
+  const inst = mod ? instantiateOver(mod, memory) : null;
+  if (!inst) return null;
+  const { ex, inMem } = inst;
   const [wi, wo] = [ex['winoIn']!, ex['winoOut']!];
   return {
     winoIn: (x, U, zero, B, H, W, C) => (C & 3) === 0 && zero.length >= C && inMem(x, U, zero) && (wi(x.byteOffset, U.byteOffset, zero.byteOffset, B, H, W, C), true),
