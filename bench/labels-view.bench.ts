@@ -7,6 +7,8 @@
  * Target: under 100 ms per interaction (p95).
  *
  *   npx tsx bench/labels-view.bench.ts        (BENCH_INTERACTIONS=30; BENCH_QUICK=1 → 10)
+ *   BENCH_RENDERER_DIR=/path/to/renderer      serve another renderer build (e.g. a copy of an earlier
+ *                                             dist/renderer) to compare before/after back to back
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -24,7 +26,9 @@ if (!existsSync(join(root, 'dist/renderer/index.html'))) {
 }
 
 const fmt = (ms: number) => ms.toFixed(1);
-const server = await startPerfServer({ root });
+const rendererDir = process.env['BENCH_RENDERER_DIR'];
+const server = await startPerfServer({ root, ...(rendererDir ? { rendererDir } : {}) });
+if (rendererDir) console.log(`renderer: ${rendererDir}`);
 const browser = await chromium.launch({
   executablePath: chromiumPath,
   args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update'],

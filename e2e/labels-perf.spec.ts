@@ -52,4 +52,37 @@ test.describe('labels view performance scenario', () => {
       { type: 'labels-view median / p95 ms', description: `${percentile(ms, 50).toFixed(1)} / ${percentile(ms, 95).toFixed(1)} (target 100 ms is checked by bench/labels-view.bench.ts)` },
     );
   });
+
+  test('a click on a span band removes that span (bands drawn once over all panels)', async ({ page }) => {
+    const s = server!;
+    await openLabels(page, s.url);
+    const spans = async () => {
+      const [set] = (await s.engine.handle('labels:list', {})) as { labelSetId: string }[];
+      return ((await s.engine.handle('labels:get', { labelSetId: set!.labelSetId })) as { spans: { id: string; provenance: string; startMs: number; endMs: number }[] }).spans;
+    };
+    const before = await spans();
+    const box = await page.getByTestId('counter-chart').boundingBox();
+    if (!box) throw new Error('chart not laid out');
+    // Plot area (chart-options.ts DEFAULT_PANEL_LAYOUT: left 56, right 16, 6 + 22 + 64 per panel).
+    const left = box.x + 56;
+    const width = box.width - 56 - 16;
+    const panelY = (i: number) => box.y + 6 + i * 86 + 22 + 32;
+    // Label 30–36 % of the year (three weeks: wide enough to click at full view)...
+    await page.getByTestId('brush-toggle').click();
+    await page.mouse.move(left + width * 0.3, panelY(0));
+    await page.mouse.down();
+    await page.mouse.move(left + width * 0.36, panelY(0), { steps: 5 });
+    await page.mouse.up();
+    await expect(page.getByTestId('selection')).toHaveAttribute('data-empty', 'false');
+    await page.locator('#area-main').focus();
+    await page.keyboard.press('l');
+    await expect.poll(async () => (await spans()).length).toBe(before.length + 1);
+    const added = (await spans()).find((x) => !before.some((b) => b.id === x.id))!;
+    expect(added.provenance).toBe('human');
+    // ...then, with the brush off, click its band on another panel: the span goes.
+    await page.getByTestId('brush-toggle').click();
+    await expect(page.getByTestId('label-chart')).toHaveAttribute('data-brush', 'false');
+    await page.mouse.click(left + width * 0.33, panelY(2));
+    await expect.poll(async () => (await spans()).map((x) => x.id).sort()).toEqual(before.map((x) => x.id).sort());
+  });
 });

@@ -103,9 +103,10 @@ export interface PerfServer {
 /**
  * Temp workspace + config dir, filled with `points` 5-minute rows per object and ~50 spans
  * (`writeSeries` / `createLabelSet` in one transaction), served on 127.0.0.1 by an in-process
- * Engine (renderer from dist/renderer: run `node scripts/build.mjs` first).
+ * Engine (renderer from dist/renderer: run `node scripts/build.mjs` first; or `rendererDir`, e.g. an
+ * earlier build to compare with).
  */
-export async function startPerfServer(opts: { root?: string; points?: number } = {}): Promise<PerfServer> {
+export async function startPerfServer(opts: { root?: string; points?: number; rendererDir?: string } = {}): Promise<PerfServer> {
   const root = opts.root ?? process.cwd();
   const tmp = mkdtempSync(join(tmpdir(), 'vigil-labels-perf-'));
   const engine = await Engine.create({ root, transport: 'loopback', workspaceDir: join(tmp, 'workspace'), configDir: join(tmp, 'config'), poolSize: 1 });
@@ -118,7 +119,7 @@ export async function startPerfServer(opts: { root?: string; points?: number } =
       return n;
     });
     const fillMs = performance.now() - t0;
-    server = await startLoopbackServer(engine, { port: 0, rendererDir: engine.paths.renderer });
+    server = await startLoopbackServer(engine, { port: 0, rendererDir: opts.rendererDir ?? engine.paths.renderer });
     const s = server;
     return {
       url: s.url,

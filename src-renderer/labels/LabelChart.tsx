@@ -1,3 +1,4 @@
+import { flushSync } from 'react-dom';
 import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { LabelSpan } from '../../shared/domain/labels';
 import type { VigilError } from '../../shared/errors';
@@ -11,7 +12,7 @@ import { buildLabelChartOption, counterChartHeight, DEFAULT_PANEL_LAYOUT, lineDa
 import { DetailTiles } from './detail-tiles';
 import { useSeriesPoints } from './use-series-points';
 import { orAll, panWindow, wheelZoom } from './zoom-gestures';
-import { detailRangeOf, needsDetail, toColumns, windowLine, type PointColumns, type Range } from './window-data';
+import { bucketsForWidth, detailRangeOf, nearestValue, needsDetail, toColumns, windowLine, type PointColumns, type Range } from './window-data';
 
 /** ECharts is the largest dependency and only the charts need it: load it on first use. */
 const EChart = lazy(() => import('../charts/EChart').then((m) => ({ default: m.EChart })));
@@ -35,8 +36,8 @@ const sameRange = (a: Range | null, b: Range | null) => a === b || (a !== null &
 /**
  * The multi-object, multi-counter chart. The option (panels, axes, bands) is built when the data
  * or the labels change; a zoom or pan only swaps each line's points for the new window, cut on
- * the client from the overview (or a cached detail tile) to about one point per pixel
- * (window-data.ts), with a merge `setOption` — never a rebuild. Finer points for a narrow window
+ * the client from the overview (or a cached detail tile) to about one point per two pixels
+ * (window-data.ts), with ONE merge `setOption` drawn at once — never a rebuild. Finer points for a narrow window
  * are fetched once the interaction settles (detail-tiles.ts) and swapped in the same way.
  * Reports zoom (debounced), brushed spans and clicks on span bands.
  */
@@ -99,9 +100,11 @@ export function LabelChart({
     const w = c ? c.getWidth() - DEFAULT_PANEL_LAYOUT.left - DEFAULT_PANEL_LAYOUT.right : DEFAULT_PLOT_PX;
     return Math.max(100, w > 0 ? w : DEFAULT_PLOT_PX);
   };
-  /** Buckets per line: two px each (a bucket keeps its min and max, so ≈ one point per px). */
-  const buckets = () => Math.round(plotPx() / 2);
+  /** Buckets per line for the plot's width (window-data.ts `bucketsForWidth`). */
+  const buckets = () => bucketsForWidth(plotPx());
 
+  /** The points each line was last given (`counter|object` → interleaved t, v), for the tooltip. */
+  const drawn = useRef(new Map<string, Float64Array>());
   /** Each visible line's points for window `w`, from the finest loaded points that cover it. */
   const lineDataFor = useCallback(
     (w: Range | null) => {
@@ -110,23 +113,29 @@ export function LabelChart({
       const b = buckets();
       return (object: string, counter: string) => {
         const o = ov?.get(object);
-        if (!o) return new Float64Array(0);
-        return windowLine(o, tile?.cols.get(object) ?? null, counter, w, b);
+        const line = o ? windowLine(o, tile?.cols.get(object) ?? null, counter, w, b) : new Float64Array(0);
+        drawn.current.set(`${counter}|${object}`, line);
+        return line;
       };
     },
     // `tiles` is created once (below) and read through the closure.
     [],
   );
 
-  /** Swaps every line's points for window `w` (merge update, drawn on the next frame). */
+  /**
+   * Swaps every line's points for window `w` (merge update): drawn at once, or on the next frame
+   * with `lazy` (inside an ECharts event handler, where `setOption` must not render).
+   */
   const showPoints = useCallback(
-    (w: Range | null) => {
+    (w: Range | null, lazy = false) => {
       const c = chartRef.current;
       if (!c || !hasOption.current) return;
       const { visibleObjects: objs, counters: cs, overviewCols: ov } = latest.current;
       if (!ov) return;
-      c.setOption(lineDataUpdate(objs.map((o) => ({ object: o, counters: ov.get(o)?.counters ?? [] })), cs, lineDataFor(w)), { lazyUpdate: true });
+      const update = lineDataUpdate(objs.map((o) => ({ object: o, counters: ov.get(o)?.counters ?? [] })), cs, lineDataFor(w));
+      // Before `setOption`: a synchronous draw reports `finished` from inside it.
       clock.optionSet();
+      c.setOption(update, { lazyUpdate: lazy });
     },
     [clock, lineDataFor],
   );
@@ -159,13 +168,23 @@ export function LabelChart({
       const first = objs[0] === undefined ? undefined : ov?.get(objs[0]);
       if (!w || !first) return;
       const have = tiles.best(objs, w)?.cols.get(first.object) ?? first;
-      if (!needsDetail(have, w, buckets(), cad)) return;
+      // Two points per bucket (its min and max): the engine's LTTB points are spaced unevenly
+      // (few where a line is smooth), so fewer would leave long straight runs across the plot.
+      if (!needsDetail(have, w, 2 * buckets(), cad)) return;
       setDetailError(null);
       tiles.request(objs, detailRangeOf(w, b), DETAIL_POINTS);
       setDetailLoading(true);
     },
     [tiles],
   );
+
+  /** A line's drawn value at time `t`: its nearest point within one bucket of the window shown. */
+  const valueAt = useCallback((seriesId: string, t: number) => {
+    const line = drawn.current.get(seriesId);
+    if (!line) return null;
+    const w = shown.current ?? latest.current.bounds;
+    return nearestValue(line, t, (w.toMs - w.fromMs) / buckets());
+  }, []);
 
   // `excluded` is recomputed for every window by the area; rebuild only when its content changes.
   const excludedKey = JSON.stringify(excluded);
@@ -180,6 +199,7 @@ export function LabelChart({
     return buildLabelChartOption({
       series,
       lineData: lineDataFor(shown.current),
+      valueAt,
       objects,
       counters,
       spans,
@@ -201,7 +221,7 @@ export function LabelChart({
         series: palette.series,
       },
     });
-  }, [overviewCols, visibleObjects, objects, counters, spans, stableExcluded, bounds, brush, selection, palette, lineDataFor]);
+  }, [overviewCols, visibleObjects, objects, counters, spans, stableExcluded, bounds, brush, selection, palette, lineDataFor, valueAt]);
   hasOption.current = option !== null;
 
   /**
@@ -219,8 +239,10 @@ export function LabelChart({
       // the pointer rests on the chart, for values that are moving anyway: hide it; the next
       // pointer move brings it back.
       c.dispatchAction({ type: 'hideTip' });
-      c.setOption({ ...update, dataZoom: [zoom, zoom] }, { lazyUpdate: true });
+      // Drawn now, not on the next frame (`lazyUpdate`): this runs in a frame callback (gestures)
+      // or right after the key's render, so a lazy update would wait one more frame for nothing.
       clock.optionSet();
+      c.setOption({ ...update, dataZoom: [zoom, zoom] });
     },
     [clock, lineDataFor],
   );
@@ -283,10 +305,12 @@ export function LabelChart({
       zoomPending.current = false;
       const w = shown.current;
       reportedView.current = w;
-      latest.current.onView(w);
+      // Rendered (and its effects run) right here, not in a later task: the area's re-render is
+      // all that is left of the interaction when no finer points are needed, so it can settle now
+      // instead of two frames later.
+      flushSync(() => latest.current.onView(w));
       fetchDetailIfNeeded(w);
-      // Nothing may be redrawn (no finer points needed): settle after React had its turn.
-      requestAnimationFrame(() => requestAnimationFrame(() => clock.settleIfIdle(idle())));
+      clock.settleIfIdle(idle());
     }, SETTLE_MS);
   }, [clock, idle, fetchDetailIfNeeded]);
 
@@ -357,12 +381,20 @@ export function LabelChart({
     const onUp = () => {
       drag = null;
     };
+    // zrender follows the pointer with mouse events (not pointer events) in Chromium: while a pan
+    // moves the window, the compatibility mousemove would make ECharts rebuild its 40-row axis
+    // tooltip and pointer on every move (~25 ms each, measured): ours alone too.
+    const onMouseMove = (e: MouseEvent) => {
+      if (drag && Math.abs(e.clientX - drag.x) >= 2) e.stopPropagation();
+    };
     // Capture: ECharts' inside zoom stops the wheel event at its own element (even with wheel zoom off).
     el.addEventListener('wheel', onWheel, { passive: false, capture: true });
     el.addEventListener('pointerdown', onDown);
     window.addEventListener('pointermove', onMove, { capture: true });
     window.addEventListener('pointerup', onUp);
+    window.addEventListener('mousemove', onMouseMove, { capture: true });
     return () => {
+      window.removeEventListener('mousemove', onMouseMove, { capture: true });
       el.removeEventListener('wheel', onWheel, { capture: true });
       el.removeEventListener('pointerdown', onDown);
       window.removeEventListener('pointermove', onMove, { capture: true });
@@ -386,8 +418,8 @@ export function LabelChart({
         const next = orAll(win, latest.current.bounds);
         clock.begin();
         shown.current = next;
-        // The new window's points (drawn on the next frame).
-        showPoints(next);
+        // The new window's points (drawn on the next frame: we are inside ECharts' own dispatch).
+        showPoints(next, true);
         settleLater();
       });
       chart.on('brushEnd', (p: unknown) => {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { BusinessHours, LabelSetSummary, LabelSetVersion } from '../../shared/domain/labels';
 import type { Outage } from '../../shared/domain/outage';
 import type { VigilError } from '../../shared/errors';
@@ -259,34 +259,6 @@ export function LabelsArea() {
     return () => window.removeEventListener('keydown', handler);
   }, [mac]);
 
-  const outageColumns: Column<Outage>[] = [
-    { id: 'date', header: t('labels.col.date'), cell: (o) => formatInOffset(o.startMs, o.utcOffsetMinutes).slice(0, 10), mono: true },
-    { id: 'from', header: t('labels.col.from'), cell: (o) => formatInOffset(o.startMs, o.utcOffsetMinutes).slice(11), mono: true },
-    {
-      id: 'to',
-      header: t('labels.col.to'),
-      cell: (o) => {
-        const from = formatInOffset(o.startMs, o.utcOffsetMinutes);
-        const to = formatInOffset(o.endMs, o.utcOffsetMinutes);
-        // Only the time when the outage ends the day it started.
-        return to.slice(0, 10) === from.slice(0, 10) ? to.slice(11) : to;
-      },
-      mono: true,
-    },
-    { id: 'seconds', header: t('labels.col.seconds'), cell: (o) => formatInteger(o.seconds, locale), align: 'right' },
-    { id: 'object', header: t('labels.col.object'), cell: (o) => o.object ?? <span className="muted">{t('labels.allObjects')}</span>, mono: true },
-    { id: 'sources', header: t('labels.col.sources'), cell: (o) => o.evidence.sources.join(', ') || t('common.none'), mono: true },
-    {
-      id: 'statuses',
-      header: t('labels.col.statuses'),
-      cell: (o) => (
-        <span className="statuses">
-          <span className={`tag tag-${o.evidence.kind}`}>{t(`labels.kind.${o.evidence.kind}`)}</span>
-          <span className="mono">{formatStatusCounts(o.evidence.statusCounts)}</span>
-        </span>
-      ),
-    },
-  ];
   const setColumns: Column<LabelSetSummary>[] = [
     { id: 'name', header: t('labels.col.name'), cell: (s) => s.name },
     { id: 'id', header: t('labels.col.id'), cell: (s) => <span title={s.labelSetId}>{shortId(s.labelSetId)}</span>, mono: true },
@@ -295,7 +267,6 @@ export function LabelsArea() {
     { id: 'created', header: t('labels.col.created'), cell: (s) => formatDateTime(s.createdAtMs), mono: true, align: 'right' },
   ];
 
-  const offsets = new Set(outageList.map((o) => o.utcOffsetMinutes));
   const noData = seriesList.data?.length === 0 && outages.data?.length === 0 && !seriesList.error && !outages.error;
   if (noData) {
     return <EmptyState icon="labels" title={t('labels.empty.title')} body={t('labels.empty.body')} commands={['vigil demo']} testId="labels-empty" />;
@@ -433,40 +404,7 @@ export function LabelsArea() {
         </Section>
       )}
 
-      <Section
-        title={t('labels.outages.title')}
-        meta={
-          outages.data && outages.data.length > 0 ? (
-            <>
-              {offsets.size === 1 && <span>{t('labels.outages.offset', { offset: offsetLabel([...offsets][0] ?? 0) })}</span>}
-              <span data-testid="outage-count">{t('common.count', { count: outages.data.length })}</span>
-            </>
-          ) : undefined
-        }
-        testId="labels-outages"
-      >
-        <RequestView state={outages} what={t('labels.what.outages')}>
-          {(list) =>
-            list.length === 0 ? (
-              <EmptyState icon="labels" title={t('labels.outages.empty.title')} body={t('labels.outages.empty.body')} commands={['vigil gaps', 'vigil demo']} testId="outages-empty" />
-            ) : (
-              <>
-                <p className="muted table-hint">{t('labels.outages.hint')}</p>
-                <DataTable
-                  label={t('labels.outages.title')}
-                  columns={outageColumns}
-                  rows={list}
-                  rowKey={(o) => o.id}
-                  testId="outages-table"
-                  rowTestId="outage-row"
-                  onRowClick={(_, i) => jumpTo(i)}
-                  selectedKey={currentOutage === null ? null : (list[currentOutage]?.id ?? null)}
-                />
-              </>
-            )
-          }
-        </RequestView>
-      </Section>
+      <OutageSection data={outages.data} error={outages.error} loading={outages.loading} reload={outages.reload} currentOutage={currentOutage} onJump={jumpTo} />
 
       {labelSetId && cur && (
         <div className="panel-pair">
@@ -533,3 +471,96 @@ export function LabelsArea() {
     </>
   );
 }
+
+/**
+ * The outage table (click a row to jump there). Memoised, with stable props: a zoom or pan changes
+ * the area's view state, and re-rendering a table of every outage for each settled window would
+ * be work the interaction pays for (issue #6: zoom/pan under 100 ms).
+ */
+const OutageSection = memo(function OutageSection({
+  data,
+  error,
+  loading,
+  reload,
+  currentOutage,
+  onJump,
+}: {
+  data: Outage[] | undefined;
+  error: VigilError | null;
+  loading: boolean;
+  reload(): void;
+  currentOutage: number | null;
+  onJump(i: number): void;
+}) {
+  const t = useT();
+  const locale = useLocale();
+  const outages = useMemo(() => ({ data, error, loading, reload }), [data, error, loading, reload]);
+  const offsets = useMemo(() => new Set((data ?? []).map((o) => o.utcOffsetMinutes)), [data]);
+  const outageColumns = useMemo<Column<Outage>[]>(
+    () => [
+      { id: 'date', header: t('labels.col.date'), cell: (o) => formatInOffset(o.startMs, o.utcOffsetMinutes).slice(0, 10), mono: true },
+      { id: 'from', header: t('labels.col.from'), cell: (o) => formatInOffset(o.startMs, o.utcOffsetMinutes).slice(11), mono: true },
+      {
+        id: 'to',
+        header: t('labels.col.to'),
+        cell: (o) => {
+          const from = formatInOffset(o.startMs, o.utcOffsetMinutes);
+          const to = formatInOffset(o.endMs, o.utcOffsetMinutes);
+          // Only the time when the outage ends the day it started.
+          return to.slice(0, 10) === from.slice(0, 10) ? to.slice(11) : to;
+        },
+        mono: true,
+      },
+      { id: 'seconds', header: t('labels.col.seconds'), cell: (o) => formatInteger(o.seconds, locale), align: 'right' },
+      { id: 'object', header: t('labels.col.object'), cell: (o) => o.object ?? <span className="muted">{t('labels.allObjects')}</span>, mono: true },
+      { id: 'sources', header: t('labels.col.sources'), cell: (o) => o.evidence.sources.join(', ') || t('common.none'), mono: true },
+      {
+        id: 'statuses',
+        header: t('labels.col.statuses'),
+        cell: (o) => (
+          <span className="statuses">
+            <span className={`tag tag-${o.evidence.kind}`}>{t(`labels.kind.${o.evidence.kind}`)}</span>
+            <span className="mono">{formatStatusCounts(o.evidence.statusCounts)}</span>
+          </span>
+        ),
+      },
+    ],
+    [t, locale],
+  );
+  return (
+    <Section
+      title={t('labels.outages.title')}
+      meta={
+        outages.data && outages.data.length > 0 ? (
+          <>
+            {offsets.size === 1 && <span>{t('labels.outages.offset', { offset: offsetLabel([...offsets][0] ?? 0) })}</span>}
+            <span data-testid="outage-count">{t('common.count', { count: outages.data.length })}</span>
+          </>
+        ) : undefined
+      }
+      testId="labels-outages"
+    >
+      <RequestView state={outages} what={t('labels.what.outages')}>
+        {(list) =>
+          list.length === 0 ? (
+            <EmptyState icon="labels" title={t('labels.outages.empty.title')} body={t('labels.outages.empty.body')} commands={['vigil gaps', 'vigil demo']} testId="outages-empty" />
+          ) : (
+            <>
+              <p className="muted table-hint">{t('labels.outages.hint')}</p>
+              <DataTable
+                label={t('labels.outages.title')}
+                columns={outageColumns}
+                rows={list}
+                rowKey={(o) => o.id}
+                testId="outages-table"
+                rowTestId="outage-row"
+                onRowClick={(_, i) => onJump(i)}
+                selectedKey={currentOutage === null ? null : (list[currentOutage]?.id ?? null)}
+              />
+            </>
+          )
+        }
+      </RequestView>
+    </Section>
+  );
+});

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { LabelSpan } from '../../shared/domain/labels';
 import type { Outage } from '../../shared/domain/outage';
 import type { SeriesPoints } from '../../shared/ipc/contract';
-import { withAlpha, buildLabelChartOption, counterChartHeight, DEFAULT_PANEL_LAYOUT, lineDataUpdate, outagesFor, spanIdOfBand, spanToRemove, type ChartColors, type LabelChartInput } from './chart-options';
+import { axisTooltipHtml, withAlpha, BAND_SERIES_ID, buildLabelChartOption, counterChartHeight, DEFAULT_PANEL_LAYOUT, lineDataUpdate, outagesFor, spanIdOfBand, spanToRemove, type ChartColors, type LabelChartInput } from './chart-options';
 
 const colors: ChartColors = {
   text: '#111',
@@ -39,16 +39,20 @@ const input = (over: Partial<LabelChartInput> = {}): LabelChartInput => ({
   ...over,
 });
 
-type S = { id: string; name: string; xAxisIndex: number; yAxisIndex: number; data: [number, number | null][]; color: string; sampling: string; markArea?: { data: [{ xAxis: number; name?: string; itemStyle: { color: string } }, { xAxis: number }][] } };
+type S = { id: string; name: string;  xAxisIndex: number; yAxisIndex: number; data: [number, number | null][]; color: string; sampling: string; markArea?: { data: [{ xAxis: number; name?: string; itemStyle: { color: string } }, { xAxis: number }][] } };
 
 describe('buildLabelChartOption', () => {
   const opt = buildLabelChartOption(input());
-  const series = opt.series as S[];
-  const grids = opt.grid as { top: number; height: number }[];
+  const all = opt.series as S[];
+  const series = all.filter((s) => s.id !== BAND_SERIES_ID);
+  const bandSeries = all.find((s) => s.id === BAND_SERIES_ID);
+  // The last grid carries the bands over all the panels.
+  const allGrids = opt.grid as { top: number; height: number; outerBoundsMode?: string }[];
+  const grids = allGrids.slice(0, -1);
 
   it('builds one panel per counter and one line per object in each', () => {
     expect(grids).toHaveLength(3);
-    expect(opt.yAxis).toHaveLength(3);
+    expect(opt.yAxis).toHaveLength(4);
     expect((opt.title as { text: string }[]).map((t) => t.text)).toEqual(['TPS', 'HeapUsed', 'GcCount']);
     expect(series.map((s) => [s.xAxisIndex, s.name])).toEqual([
       [0, '/x/a'],
@@ -65,6 +69,21 @@ describe('buildLabelChartOption', () => {
     for (let i = 1; i < grids.length; i++) expect(grids[i]!.top).toBeGreaterThanOrEqual(grids[i - 1]!.top + grids[i - 1]!.height);
     const last = grids[grids.length - 1]!;
     expect(last.top + last.height + DEFAULT_PANEL_LAYOUT.bottom).toBe(counterChartHeight(3));
+    // Fixed margins: ECharts need not measure labels to fit them on every redraw.
+    expect(allGrids.every((g) => g.outerBoundsMode === 'none')).toBe(true);
+  });
+
+  it('lays the band grid over all the panels, on its own hidden axes, last in the series', () => {
+    const band = allGrids[allGrids.length - 1]!;
+    expect(band.top).toBe(grids[0]!.top);
+    expect(band.top + band.height).toBe(grids[2]!.top + grids[2]!.height);
+    expect(bandSeries).toMatchObject({ xAxisIndex: 3, yAxisIndex: 3, data: [] });
+    expect(all[all.length - 1]).toBe(bandSeries);
+    expect((opt.xAxis as { show?: boolean; min: number; max: number }[])[3]).toMatchObject({ show: false, min: 0, max: 600_000 });
+    expect((opt.yAxis as { show?: boolean; min?: number; max?: number }[])[3]).toMatchObject({ show: false, min: 0, max: 1 });
+    // No spans and no excluded hours: no band series at all.
+    const none = buildLabelChartOption(input({ spans: [], excluded: [] }));
+    expect((none.series as S[]).some((s) => s.id === BAND_SERIES_ID)).toBe(false);
   });
 
   it('keeps missing values as gaps and colours by object, stable when objects hide', () => {
@@ -79,9 +98,9 @@ describe('buildLabelChartOption', () => {
   });
 
   it('draws excluded hours under the spans, spans coloured by provenance, only for shown objects', () => {
-    const firstOfPanels = series.filter((s) => s.markArea);
-    expect(firstOfPanels.map((s) => s.name)).toEqual(['/x/a', '/x/a', '/x/a']);
-    const bands = firstOfPanels[0]!.markArea!.data;
+    // One markArea for all panels (not one per panel: ECharts re-lays out every item per redraw).
+    expect(all.filter((s) => s.markArea)).toEqual([bandSeries]);
+    const bands = bandSeries!.markArea!.data;
     expect(bands.map(([a, b]) => [a.xAxis, b.xAxis, a.name ?? null, a.itemStyle.color])).toEqual([
       [500_000, 600_000, null, colors.excluded],
       [300_000, 450_000, 'span:s1', colors.outage],
@@ -94,16 +113,17 @@ describe('buildLabelChartOption', () => {
 
   it('hides counters and objects that are switched off', () => {
     const o = buildLabelChartOption(input({ counters: ['GcCount'], series: [pts('/x/b', ['TPS', 'HeapUsed', 'GcCount'])] }));
-    expect((o.series as S[]).map((s) => s.id)).toEqual(['GcCount|/x/b']);
-    expect(o.grid).toHaveLength(1);
+    expect((o.series as S[]).map((s) => s.id)).toEqual(['GcCount|/x/b', BAND_SERIES_ID]);
+    expect(o.grid).toHaveLength(2); // one panel + the band grid
   });
 
   it('links the panels: one axis pointer and one zoom across all axes, at the view', () => {
     expect(opt.axisPointer).toMatchObject({ link: [{ xAxisIndex: 'all' }] });
     const zooms = opt.dataZoom as { type: string; xAxisIndex: number[]; start?: number; startValue?: number; endValue?: number }[];
+    // The band grid's axis (3) zooms with the panels.
     expect(zooms.map((d) => [d.type, d.xAxisIndex])).toEqual([
-      ['inside', [0, 1, 2]],
-      ['slider', [0, 1, 2]],
+      ['inside', [0, 1, 2, 3]],
+      ['slider', [0, 1, 2, 3]],
     ]);
     expect(zooms[0]!.start).toBe(0);
     const zoomed = buildLabelChartOption(input({ view: { fromMs: 100, toMs: 200 } }));
@@ -156,15 +176,18 @@ describe('lineDataUpdate / lineData', () => {
   const line = (object: string, counter: string) => Float64Array.from([0, object.length, 300_000, counter.length]);
   it('puts typed-array points (dims t, v) into every line of the option', () => {
     const opt = buildLabelChartOption(input({ lineData: line }));
-    const s = opt.series as { id: string; data: Float64Array; dimensions: string[] }[];
+    const s = (opt.series as { id: string; data: Float64Array; dimensions: string[] }[]).filter((x) => x.id !== BAND_SERIES_ID);
     expect(s).toHaveLength(6);
     expect(s[0]!.dimensions).toEqual(['t', 'v']);
     expect(Array.from(s[1]!.data)).toEqual([0, 4, 300_000, 3]); // '/x/b', 'TPS'
   });
   it('leaves pre-cut lines unsampled and silent, with span bands still clickable', () => {
     const s = buildLabelChartOption(input({ lineData: line })).series as { sampling?: string; silent?: boolean; markArea?: { silent?: boolean } }[];
-    expect(s.every((x) => x.sampling === undefined && x.silent === true)).toBe(true);
-    expect(s.filter((x) => x.markArea).every((x) => x.markArea!.silent === false)).toBe(true);
+    expect(s.every((x) => x.sampling === undefined)).toBe(true);
+    expect(s.filter((x) => x.markArea)).toHaveLength(1);
+    // Both: ECharts ORs the series' `silent` into its markArea's.
+    expect(s.filter((x) => x.markArea).every((x) => x.markArea!.silent === false && x.silent === false)).toBe(true);
+    expect(s.filter((x) => !x.markArea).every((x) => x.silent === true)).toBe(true);
   });
   it('swaps only the points, matched by line id, in panel order', () => {
     const u = lineDataUpdate([{ object: '/x/a', counters: ['TPS', 'GcCount'] }, { object: '/x/b', counters: ['TPS'] }], ['GcCount', 'TPS'], line);
@@ -173,5 +196,49 @@ describe('lineDataUpdate / lineData', () => {
     expect(Array.from(s[0]!.data)).toEqual([0, 4, 300_000, 7]);
     expect(s[0]!.type).toBeUndefined(); // a merge: nothing but the data
     expect(Object.keys(u)).toEqual(['series']);
+  });
+});
+
+describe('axisTooltipHtml', () => {
+  const colorOf = (o: string) => (o === '/x/a' ? '#a00' : '#0a0');
+  it('shows the time once, then a row per counter with a column per object, gaps as –', () => {
+    const html = axisTooltipHtml(
+      [
+        { seriesId: 'TPS|/x/a', value: [0, 1234.5], axisValueLabel: '2024-01-01 00:00' },
+        { seriesId: 'TPS|/x/b', value: Float64Array.from([0, NaN]) },
+        { seriesId: 'Heap|/x/b', value: [0, 2_500_000] },
+      ],
+      ['TPS', 'Heap', 'GcCount'],
+      ['/x/a', '/x/b'],
+      colorOf,
+    );
+    expect(html.match(/2024-01-01 00:00/g)).toHaveLength(1);
+    const rows = html.split('<tr>').slice(2); // after the table and its heading row
+    expect(rows).toHaveLength(2); // GcCount has no line at the pointer
+    expect(rows[0]).toContain('TPS');
+    expect(rows[0]).toContain('>1235<'); // compactNumber
+    expect(rows[0]!.match(/–/g)).toHaveLength(1); // /x/b's missing value
+    expect(rows[1]).toContain('2.5M');
+    expect(rows[1]!.match(/–/g)).toHaveLength(1); // no Heap line for /x/a here
+    expect(html).toContain('background:#a00');
+    expect(html).toMatch(/>a<\/th>.*>b<\/th>/);
+  });
+  it('with `valueAt`, reads every line at the pointer time (not only those ECharts found a point for)', () => {
+    const seen: string[] = [];
+    const html = axisTooltipHtml([{ seriesId: 'TPS|/x/a', value: [60, 1], axisValue: 60, axisValueLabel: '00:01' }], ['TPS', 'Heap'], ['/x/a', '/x/b'], colorOf, (id, t) => {
+      seen.push(`${id}@${t}`);
+      return id === 'Heap|/x/b' ? null : id.length;
+    });
+    expect(seen.sort()).toEqual(['Heap|/x/a@60', 'Heap|/x/b@60', 'TPS|/x/a@60', 'TPS|/x/b@60']);
+    const rows = html.split('<tr>').slice(2);
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toContain('>8<'); // 'TPS|/x/a'.length
+    expect(rows[1]!.match(/–/g)).toHaveLength(1);
+  });
+  it('escapes names from the data', () => {
+    const html = axisTooltipHtml([{ seriesId: 'T<b>|/x/<img src=x>', value: [0, 1] }], ['T<b>'], ['/x/<img src=x>'], () => '#000');
+    expect(html).not.toContain('<img');
+    expect(html).not.toContain('T<b>');
+    expect(html).toContain('T&#60;b&#62;');
   });
 });

@@ -69,6 +69,9 @@ export function outagesFor(object: string, outages: readonly Outage[], fromMs: n
   return outages.filter((o) => (o.object === null || o.object === object) && o.endMs >= fromMs && o.startMs <= toMs);
 }
 
+/** Id of the data-less series that carries the span and excluded-hour bands (over all panels). */
+export const BAND_SERIES_ID = 'bands';
+
 /** Name prefix of a span's band; a click on a band reports it, so the span can be removed. */
 export const SPAN_BAND_PREFIX = 'span:';
 
@@ -108,6 +111,11 @@ export interface LabelChartInput {
    * the wheel and drags.
    */
   lineData?: LineData;
+  /**
+   * The value line `counter|object` shows at time `t` (null: none there): the tooltip then lists
+   * every line at the pointer's time, not only those ECharts finds a point for at exactly it.
+   */
+  valueAt?: (seriesId: string, t: number) => number | null;
   /** Every object of the workspace, in a stable order: an object keeps its colour when others hide. */
   objects: readonly string[];
   /** Visible counters, one panel each, in this order. */
@@ -165,7 +173,6 @@ export function buildLabelChartOption(input: LabelChartInput, layout: PanelLayou
 
   const series: LineSeriesOption[] = [];
   counters.forEach((counter, p) => {
-    let first = true;
     for (const pts of input.series) {
       const c = pts.counters.indexOf(counter);
       if (c < 0) continue;
@@ -177,7 +184,7 @@ export function buildLabelChartOption(input: LabelChartInput, layout: PanelLayou
         yAxisIndex: p,
         showSymbol: false,
         connectNulls: false,
-        // With `lineData` the points are already cut to ~1 per px keeping each pixel's min and
+        // With `lineData` the points are already cut to ~1 per 2 px keeping each bucket's min and
         // max (window-data.ts); LTTB on top would cost a pass per redraw and drop those peaks.
         ...(input.lineData ? {} : { sampling: 'lttb' as const }),
         // Lines take no pointer events: no hit-testing of 40 polylines on every pointer move
@@ -190,11 +197,30 @@ export function buildLabelChartOption(input: LabelChartInput, layout: PanelLayou
         color: colorOf(pts.object),
         emphasis: { disabled: true },
         ...lineOf(pts, c, counter, input.lineData),
-        ...(first && bands.length > 0 ? { markArea: { silent: false, label: { show: false }, emphasis: { disabled: true }, data: bands as never } } : {}),
       });
-      first = false;
     }
   });
+  // The bands: ONE markArea on a data-less series of a band grid laid over all the panels (its own
+  // hidden time axis, zoomed with the others), not one per panel: ECharts re-lays out and restyles
+  // every markArea item on every redraw, and 10 panels × ~50 spans made that a fifth of each
+  // zoom/pan frame (bench/labels-view.bench.ts). A band now runs through the panels' title strips too.
+  const B = P; // index of the band grid and its axes
+  if (bands.length > 0)
+    series.push({
+      type: 'line',
+      id: BAND_SERIES_ID,
+      name: '',
+      xAxisIndex: B,
+      yAxisIndex: B,
+      data: [],
+      // Not silent: ECharts makes a markArea silent when its series is (MarkAreaView), and the
+      // bands must take clicks (click a span to remove it). The series has no points to hit-test.
+      silent: false,
+      showSymbol: false,
+      tooltip: { show: false },
+      emphasis: { disabled: true },
+      markArea: { silent: false, label: { show: false }, emphasis: { disabled: true }, data: bands as never },
+    });
 
   const zoomWindow = input.view ? { startValue: input.view.fromMs, endValue: input.view.toMs } : { start: 0, end: 100 };
   return {
@@ -207,25 +233,36 @@ export function buildLabelChartOption(input: LabelChartInput, layout: PanelLayou
       top: panelTop(i) - layout.titleHeight + 3,
       textStyle: { fontSize: 11, fontWeight: 600, color: colors.muted },
     })),
-    grid: all.map((i) => ({ left: layout.left, right: layout.right, top: panelTop(i), height: layout.panelHeight, containLabel: false })),
-    xAxis: all.map((i) => ({
-      type: 'time' as const,
-      gridIndex: i,
-      min: bounds.fromMs,
-      max: bounds.toMs,
-      axisLine: { lineStyle: { color: colors.border } },
-      axisTick: { show: i === P - 1, lineStyle: { color: colors.border } },
-      axisLabel: { show: i === P - 1, color: colors.muted, fontSize: 11, hideOverlap: true },
-      splitLine: { show: true, lineStyle: { color: colors.grid } },
-    })),
-    yAxis: all.map((i) => ({
-      type: 'value' as const,
-      gridIndex: i,
-      scale: true,
-      splitNumber: 2,
-      axisLabel: { color: colors.muted, fontSize: 10, formatter: (v: number) => compactNumber(v) },
-      splitLine: { lineStyle: { color: colors.grid } },
-    })),
+    // `outerBoundsMode: 'none'`: the margins are fixed (layout), so ECharts need not measure every
+    // axis label on every redraw to keep them inside the canvas.
+    grid: [
+      ...all.map((i) => ({ left: layout.left, right: layout.right, top: panelTop(i), height: layout.panelHeight, containLabel: false, outerBoundsMode: 'none' as const })),
+      { left: layout.left, right: layout.right, top: panelTop(0), height: panelTop(Math.max(0, P - 1)) + layout.panelHeight - panelTop(0), containLabel: false, outerBoundsMode: 'none' as const },
+    ],
+    xAxis: [
+      ...all.map((i) => ({
+        type: 'time' as const,
+        gridIndex: i,
+        min: bounds.fromMs,
+        max: bounds.toMs,
+        axisLine: { lineStyle: { color: colors.border } },
+        axisTick: { show: i === P - 1, lineStyle: { color: colors.border } },
+        axisLabel: { show: i === P - 1, color: colors.muted, fontSize: 11, hideOverlap: true },
+        splitLine: { show: true, lineStyle: { color: colors.grid } },
+      })),
+      { type: 'time' as const, gridIndex: B, min: bounds.fromMs, max: bounds.toMs, show: false, axisPointer: { show: false } },
+    ],
+    yAxis: [
+      ...all.map((i) => ({
+        type: 'value' as const,
+        gridIndex: i,
+        scale: true,
+        splitNumber: 2,
+        axisLabel: { color: colors.muted, fontSize: 10, formatter: (v: number) => compactNumber(v) },
+        splitLine: { lineStyle: { color: colors.grid } },
+      })),
+      { type: 'value' as const, gridIndex: B, min: 0, max: 1, show: false },
+    ],
     // No emphasis symbols on the 40 lines as the pointer moves (one arc per line per move), and
     // the pointer on its own canvas layer: moving it repaints that layer, not every line.
     axisPointer: { link: [{ xAxisIndex: 'all' }], lineStyle: { color: colors.muted }, triggerEmphasis: false, zlevel: 1 },
@@ -236,6 +273,9 @@ export function buildLabelChartOption(input: LabelChartInput, layout: PanelLayou
       borderColor: colors.border,
       textStyle: { color: colors.text, fontSize: 12 },
       valueFormatter: (v) => (typeof v === 'number' ? compactNumber(v) : '–'),
+      // One table (a row per counter, a column per object) instead of ECharts' 40 blocks with a
+      // time heading each: a quarter of the markup to parse and lay out on every pointer move.
+      formatter: ((params: unknown) => axisTooltipHtml(Array.isArray(params) ? (params as TooltipParam[]) : [params as TooltipParam], counters, [...visibleObjects], colorOf, input.valueAt)) as never,
     },
     brush: {
       xAxisIndex: 'all',
@@ -249,10 +289,10 @@ export function buildLabelChartOption(input: LabelChartInput, layout: PanelLayou
       outOfBrush: { colorAlpha: 1 },
     },
     dataZoom: [
-      { type: 'inside', xAxisIndex: all, filterMode: 'none', ...zoomWindow, zoomOnMouseWheel: !input.lineData, moveOnMouseMove: !input.lineData && !input.brush },
+      { type: 'inside', xAxisIndex: [...all, B], filterMode: 'none', ...zoomWindow, zoomOnMouseWheel: !input.lineData, moveOnMouseMove: !input.lineData && !input.brush },
       {
         type: 'slider',
-        xAxisIndex: all,
+        xAxisIndex: [...all, B],
         filterMode: 'none',
         height: 18,
         bottom: 8,
@@ -265,6 +305,54 @@ export function buildLabelChartOption(input: LabelChartInput, layout: PanelLayou
     ],
     series,
   };
+}
+
+/** The part of ECharts' axis-tooltip parameters the formatter reads (one per line at the pointer). */
+export interface TooltipParam {
+  seriesId?: string;
+  value?: unknown;
+  axisValue?: unknown;
+  axisValueLabel?: string;
+}
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * The axis tooltip as one small table: the time, then a row per counter (panel order) with each
+ * shown object's value in its column (object colour in the heading; '–' where a line has no point
+ * there or the value is missing). Names come from the data, so they are escaped.
+ */
+export function axisTooltipHtml(
+  params: readonly TooltipParam[],
+  counters: readonly string[],
+  objects: readonly string[],
+  colorOf: (object: string) => string,
+  valueAt?: (seriesId: string, t: number) => number | null,
+): string {
+  const byId = new Map<string, unknown>();
+  for (const p of params) if (typeof p.seriesId === 'string') byId.set(p.seriesId, p.value);
+  const t = params[0]?.axisValue;
+  const lookUp = valueAt && typeof t === 'number' ? valueAt : null;
+  const valueOf = (counter: string, object: string): string => {
+    const id = `${counter}|${object}`;
+    let y: unknown;
+    if (lookUp) y = lookUp(id, t as number);
+    else {
+      const v = byId.get(id);
+      y = Array.isArray(v) ? v[1] : ArrayBuffer.isView(v) ? (v as Float64Array)[1] : v;
+    }
+    return typeof y === 'number' && Number.isFinite(y) ? compactNumber(y) : '–';
+  };
+  const cell = 'padding:1px 0 1px 10px;text-align:right;font-variant-numeric:tabular-nums';
+  const head = objects
+    .map((o) => `<th style="${cell};font-weight:600"><span style="display:inline-block;width:8px;height:8px;border-radius:4px;margin-right:4px;background:${escapeHtml(colorOf(o))}"></span>${escapeHtml(o.split('/').filter(Boolean).pop() ?? o)}</th>`)
+    .join('');
+  const rows = counters
+    .filter((c) => lookUp !== null || objects.some((o) => byId.has(`${c}|${o}`)))
+    .map((c) => `<tr><td style="padding:1px 0">${escapeHtml(c)}</td>${objects.map((o) => `<td style="${cell}">${valueOf(c, o)}</td>`).join('')}</tr>`)
+    .join('');
+  const time = escapeHtml(params[0]?.axisValueLabel ?? '');
+  return `<div style="font-weight:600;margin-bottom:2px">${time}</div><table style="border-collapse:collapse"><tr><th></th>${head}</tr>${rows}</table>`;
 }
 
 /** Typed-array data (dims t, v) when `lineData` is given, else `[t, v]` pairs of the engine's points. */

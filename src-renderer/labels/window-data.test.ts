@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decimateInto, OUTSIDE_BUCKETS, detailRangeOf, lowerBound, needsDetail, pointsIn, toColumns, windowLine, type PointColumns } from './window-data';
+import { bucketsForWidth, decimateInto, nearestValue, OUTSIDE_BUCKETS, PairBuffer, PX_PER_BUCKET, detailRangeOf, lowerBound, needsDetail, pointsIn, toColumns, windowLine, type PointColumns } from './window-data';
 
 const MIN = 60_000;
 
@@ -50,6 +50,40 @@ describe('decimateInto', () => {
   });
 });
 
+describe('PairBuffer', () => {
+  it('grows past its first capacity and hands out exactly the pairs pushed, then starts over', () => {
+    const b = new PairBuffer();
+    for (let i = 0; i < 5000; i++) b.push(i, -i);
+    const a = b.take();
+    expect(a).toHaveLength(10_000);
+    expect([a[0], a[1], a[9998], a[9999]]).toEqual([0, -0, 4999, -4999]);
+    b.push(1, 2);
+    expect(Array.from(b.take())).toEqual([1, 2]);
+    b.push(3, 4);
+    b.clear();
+    expect(b.take()).toHaveLength(0);
+  });
+  it('decimates into it exactly as into a plain array', () => {
+    const c = cols('/a', 10_000, (i) => (i % 97 === 0 ? null : Math.sin(i / 50) * 100 + (i === 777 ? 1e5 : 0)));
+    const plain: number[] = [];
+    const typed = new PairBuffer();
+    decimateInto(plain, c.times, c.values[0]!, 100, 9_900, 300);
+    decimateInto(typed, c.times, c.values[0]!, 100, 9_900, 300);
+    expect(Array.from(typed.take())).toEqual(plain);
+  });
+});
+
+describe('bucketsForWidth', () => {
+  it('ties the points per line to the plot width: one bucket (min + max) per few pixels, never fewer than a handful', () => {
+    expect(bucketsForWidth(1082)).toBe(Math.round(1082 / PX_PER_BUCKET));
+    // ≤ one point per pixel column: a bucket emits at most its min, its max and one gap marker.
+    expect((2 * bucketsForWidth(1082)) / 1082).toBeLessThanOrEqual(1);
+    expect(bucketsForWidth(2000)).toBeGreaterThan(bucketsForWidth(1000));
+    expect(bucketsForWidth(10)).toBe(16);
+    expect(bucketsForWidth(Number.NaN)).toBe(16);
+  });
+});
+
 describe('windowLine', () => {
   const overview = cols('/a', 1000, (i) => i, 10 * MIN); // coarse: every 10 min
   const fine = toColumns(
@@ -70,6 +104,16 @@ describe('windowLine', () => {
     expect(p.length).toBeLessThanOrEqual(101 + 2 + 2 * (OUTSIDE_BUCKETS + 16)); // ≤ 2 points per outside bucket (≥ 8 each side)
     expect(p.length - 103).toBeLessThan(1000 - 21);
     for (let i = 1; i < p.length; i++) expect(p[i]![0]).toBeGreaterThan(p[i - 1]![0]);
+  });
+  it('outside the window: the same coarse points of the whole overview for every window (a steady slider shadow)', () => {
+    const a = pairs(windowLine(overview, fine, 'TPS', w, 500));
+    const b = pairs(windowLine(overview, fine, 'TPS', { fromMs: 3150 * MIN, toMs: 3250 * MIN }, 500));
+    const before = (p: (readonly [number, number])[]) => p.filter(([t]) => t < 3000 * MIN);
+    const after = (p: (readonly [number, number])[]) => p.filter(([t]) => t > 3300 * MIN);
+    expect(before(a).length).toBeGreaterThan(10);
+    expect(before(b)).toEqual(before(a));
+    expect(after(b)).toEqual(after(a));
+    expect(before(a).length + after(a).length).toBeLessThanOrEqual(2 * OUTSIDE_BUCKETS);
   });
   it('falls back to the overview when there is no finer tile, and matches counters by name', () => {
     const p = pairs(windowLine(overview, null, 'TPS', w, 500));
@@ -93,5 +137,18 @@ describe('needsDetail / detailRangeOf', () => {
   it('pads by half the window each side, inside the bounds', () => {
     expect(detailRangeOf({ fromMs: 400, toMs: 500 }, { fromMs: 0, toMs: 1000 })).toEqual({ fromMs: 350, toMs: 550 });
     expect(detailRangeOf({ fromMs: 0, toMs: 100 }, { fromMs: 0, toMs: 1000 })).toEqual({ fromMs: 0, toMs: 150 });
+  });
+});
+
+describe('nearestValue', () => {
+  const pairs = Float64Array.from([0, 1, 100, 2, 200, NaN, 300, 4]);
+  it('reads the nearest point within the tolerance; a missing value or a far point is null', () => {
+    expect(nearestValue(pairs, 0, 10)).toBe(1);
+    expect(nearestValue(pairs, 140, 50)).toBe(2);
+    expect(nearestValue(pairs, 160, 50)).toBeNull(); // nearest is 200: missing
+    expect(nearestValue(pairs, 290, 50)).toBe(4);
+    expect(nearestValue(pairs, 1000, 50)).toBeNull();
+    expect(nearestValue(pairs, -20, 50)).toBe(1);
+    expect(nearestValue(new Float64Array(0), 5, 50)).toBeNull();
   });
 });

@@ -3,10 +3,10 @@ import type { SeriesPoints } from '../../shared/ipc/contract';
 /**
  * Client-side data for the Labels chart's zoom window (issue #6 item 2: a year of 5-minute data
  * for 4 objects × 10 counters stays fluid). The chart never holds more than about one point per
- * pixel per line: each zoom/pan re-cuts the points of the new window from what is already loaded
- * (the overview of the whole range, or a finer detail tile that covers the window) with a
- * min/max-per-bucket decimation, so ECharts draws ~40 × 1,500 points instead of every point it was
- * ever given. Missing values stay NaN and become gaps, never zeros (METHODS.md §1).
+ * two pixel columns per line (`bucketsForWidth`): each zoom/pan re-cuts the points of the new
+ * window from what is already loaded (the overview of the whole range, or a finer detail tile
+ * that covers the window) with a min/max-per-bucket decimation — real points only, every peak
+ * kept — so ECharts draws ~40 × 650 points instead of every point it was ever given. Missing values stay NaN and become gaps, never zeros (METHODS.md §1).
  */
 
 export interface Range {
@@ -68,13 +68,51 @@ export function pointsIn(cols: PointColumns, w: Range): number {
   return upperBound(cols.times, w.toMs) - lowerBound(cols.times, w.fromMs);
 }
 
+/** Where decimated `t, v` pairs go: a plain array, or a `PairBuffer`. */
+export interface PairSink {
+  push(t: number, v: number): unknown;
+}
+
+/**
+ * A growable Float64Array of interleaved `t, v` pairs: a zoom/pan frame cuts 40 lines, and
+ * pushing ~10⁵ numbers into plain arrays then copying them into typed arrays cost several ms.
+ */
+export class PairBuffer implements PairSink {
+  private buf = new Float64Array(4096);
+  private len = 0;
+
+  push(t: number, v: number): void {
+    if (this.len + 2 > this.buf.length) {
+      const next = new Float64Array(this.buf.length * 2);
+      next.set(this.buf);
+      this.buf = next;
+    }
+    this.buf[this.len++] = t;
+    this.buf[this.len++] = v;
+  }
+
+  clear(): void {
+    this.len = 0;
+  }
+
+  /** The pairs so far, as a new array; the buffer starts over. */
+  take(): Float64Array {
+    const out = this.buf.slice(0, this.len);
+    this.len = 0;
+    return out;
+  }
+}
+
+/** Reused by every `windowLine` call (one at a time: the renderer is single-threaded). */
+const scratch = new PairBuffer();
+
 /**
  * Appends points [i0, i1) of one column to `out` as interleaved `t, v` pairs, reduced to at most
  * ~2 per time bucket (`buckets` equal slices of [times[i0], times[i1-1]]): each bucket keeps its
  * minimum and its maximum in time order (the line's envelope at that pixel, peaks included), and
  * the first missing value of the bucket as a NaN point so a gap stays a gap.
  */
-export function decimateInto(out: number[], times: Float64Array, values: Float64Array, i0: number, i1: number, buckets: number): void {
+export function decimateInto(out: PairSink, times: Float64Array, values: Float64Array, i0: number, i1: number, buckets: number): void {
   const n = i1 - i0;
   if (n <= 0) return;
   if (n <= 2 * buckets || buckets < 1) {
@@ -125,11 +163,25 @@ export function decimateInto(out: number[], times: Float64Array, values: Float64
 }
 
 /**
- * Buckets for the parts of the range outside the window (drawn only while a pan or zoom-out
- * brings them in, until the next cut): the shape at a glance. Every point of them is still laid
- * out and path-built by ECharts on each redraw, so few (300 cost ~30 % of a zoomed redraw).
+ * Plot pixels per bucket of a line inside the zoom window. A bucket keeps its min and max, so 4 px
+ * per bucket is about one point per two pixel columns: the envelope (every peak and dip) is kept,
+ * and a redraw of 40 lines builds, lays out and rasterises half the path of one point per pixel
+ * (the bulk of a zoom/pan frame; bench/labels-view.bench.ts).
  */
-export const OUTSIDE_BUCKETS = 120;
+export const PX_PER_BUCKET = 4;
+
+/** Buckets per line for a plot `plotPx` wide (at least a few, for a very narrow plot). */
+export function bucketsForWidth(plotPx: number): number {
+  return Math.max(16, Math.round((Number.isFinite(plotPx) ? plotPx : 0) / PX_PER_BUCKET));
+}
+
+/**
+ * Buckets for the parts of the range outside the window (drawn only while a pan or zoom-out
+ * brings them in, until the next cut; in practice the slider's data shadow shows them): the
+ * shape at a glance, cut once over the whole range per line and reused by every window. Every
+ * point of them is still laid out and path-built by ECharts on each redraw, so few.
+ */
+export const OUTSIDE_BUCKETS = 60;
 
 /**
  * The points of one line (object × counter) for the zoom window `w` (null = everything):
@@ -145,26 +197,45 @@ export function windowLine(overview: PointColumns, fine: PointColumns | null, co
   const fc = fine ? fine.counters.indexOf(counter) : -1;
   const src = fine && fc >= 0 ? fine : overview;
   const sv = src === overview ? ov : (src.values[fc] as Float64Array);
-  const out: number[] = [];
+  const out = scratch;
+  out.clear(); // whatever an earlier call that threw left
   if (w === null) {
     decimateInto(out, overview.times, ov, 0, overview.times.length, buckets);
-    return Float64Array.from(out);
+    return out.take();
   }
   const i0 = Math.max(0, lowerBound(src.times, w.fromMs) - 1);
   const i1 = Math.min(src.times.length, upperBound(src.times, w.toMs) + 1);
-  if (i1 <= i0) {
-    decimateInto(out, overview.times, ov, 0, overview.times.length, OUTSIDE_BUCKETS);
-    return Float64Array.from(out);
-  }
+  if (i1 <= i0) return coarseLine(overview, oc).slice();
   const firstT = src.times[i0] as number;
   const lastT = src.times[i1 - 1] as number;
-  const full = (overview.covers.toMs - overview.covers.fromMs) || 1;
-  const beforeEnd = lowerBound(overview.times, firstT);
-  const afterStart = upperBound(overview.times, lastT);
-  decimateInto(out, overview.times, ov, 0, beforeEnd, Math.max(8, Math.round((OUTSIDE_BUCKETS * (firstT - overview.covers.fromMs)) / full)));
+  // Outside the window: the overview's coarse cut, computed once per line (re-cutting the
+  // outside parts scanned every overview point of 40 lines on every frame).
+  const coarse = coarseLine(overview, oc);
+  let k = 0;
+  while (k < coarse.length && (coarse[k] as number) < firstT) {
+    out.push(coarse[k] as number, coarse[k + 1] as number);
+    k += 2;
+  }
   decimateInto(out, src.times, sv, i0, i1, buckets);
-  decimateInto(out, overview.times, ov, afterStart, overview.times.length, Math.max(8, Math.round((OUTSIDE_BUCKETS * (overview.covers.toMs - lastT)) / full)));
-  return Float64Array.from(out);
+  while (k < coarse.length && (coarse[k] as number) <= lastT) k += 2;
+  for (; k < coarse.length; k += 2) out.push(coarse[k] as number, coarse[k + 1] as number);
+  return out.take();
+}
+
+/** Coarse cuts of overview columns (`OUTSIDE_BUCKETS` over the whole range), per column array. */
+const coarseCache = new WeakMap<Float64Array, Float64Array>();
+
+/** The whole overview of one counter cut to `OUTSIDE_BUCKETS` buckets (interleaved t, v), cached. */
+function coarseLine(overview: PointColumns, c: number): Float64Array {
+  const values = overview.values[c] as Float64Array;
+  let line = coarseCache.get(values);
+  if (!line) {
+    const b = new PairBuffer();
+    decimateInto(b, overview.times, values, 0, overview.times.length, OUTSIDE_BUCKETS);
+    line = b.take();
+    coarseCache.set(values, line);
+  }
+  return line;
 }
 
 /**
@@ -182,4 +253,29 @@ export function needsDetail(have: PointColumns, w: Range | null, buckets: number
 export function detailRangeOf(w: Range, bounds: Range): Range {
   const pad = (w.toMs - w.fromMs) / 2;
   return { fromMs: Math.max(bounds.fromMs, w.fromMs - pad), toMs: Math.min(bounds.toMs, w.toMs + pad) };
+}
+
+/**
+ * The value of the point nearest to time `t` in interleaved `t, v` pairs (times ascending), or
+ * null when there is none within `toleranceMs` or it is missing: the axis tooltip reads every
+ * line at the pointer's time from the points drawn (the lines' points differ in time, and ECharts
+ * would list only the lines with a point exactly there).
+ */
+export function nearestValue(pairs: Float64Array, t: number, toleranceMs: number): number | null {
+  const n = pairs.length >> 1;
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((pairs[2 * mid] as number) < t) lo = mid + 1;
+    else hi = mid;
+  }
+  let best = -1;
+  for (const i of [lo - 1, lo]) {
+    if (i < 0 || i >= n) continue;
+    if (best < 0 || Math.abs((pairs[2 * i] as number) - t) < Math.abs((pairs[2 * best] as number) - t)) best = i;
+  }
+  if (best < 0 || Math.abs((pairs[2 * best] as number) - t) > toleranceMs) return null;
+  const v = pairs[2 * best + 1] as number;
+  return Number.isFinite(v) ? v : null;
 }
