@@ -119,6 +119,30 @@ describe.each(['wasm-simd', 'js'] as const)('layers vs tf.grad (%s kernel)', (ke
     }
   });
 
+  it('Winograd F(2,3) forward equals the im2col forward (odd H, narrow W, several chunks)', () => {
+    if (kernel === 'js') return; // the transforms are WASM kernels
+    for (const [B, H, W, Cin, Cout, chunkBytes] of [[3, 38, 4, 32, 64, undefined], [2, 19, 2, 32, 64, undefined], [5, 7, 3, 8, 12, 1], [2, 4, 1, 4, 8, undefined]] as const) {
+      const outs = [true, false].map((wino) => {
+        Arena.winograd = wino;
+        try {
+          const ar = arena(kernel);
+          const conv = new Conv2D(ar, B, H, W, Cin, Cout, 3, true, false, chunkBytes);
+          conv.init(new Rng(1));
+          conv.bias.w.set(randn(Cout, new Rng(2), 0.1));
+          const x = ar.f32(B * H * W * Cin);
+          x.set(randn(x.length, new Rng(3)));
+          conv.forward(x, B);
+          expect(conv.lastForward).toBe(wino ? 'winograd' : 'im2col');
+          return conv.out.slice(0, B * H * W * Cout);
+        } finally {
+          Arena.winograd = true;
+        }
+      });
+      expect(relErr(outs[0]!, outs[1]!)).toBeLessThan(1e-5);
+      expect(outs[0]!.some((v) => v > 0)).toBe(true);
+    }
+  });
+
   it('dense (ReLU and linear, N not a multiple of 4)', () => {
     const rng = new Rng(5);
     for (const [B, I, O, relu] of [[7, 33, 16, true], [5, 12, 2, false], [9, 64, 10, true]] as const) {

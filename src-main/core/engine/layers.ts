@@ -100,6 +100,8 @@ export class Conv2D implements Layer {
   private pool: MaxPool2 | null = null;
   /** Winograd F(2, 3) forward (conv-winograd.ts; lowers into `col`), null: im2col + GEMM. */
   private readonly wino: WinogradF23 | null;
+  /** How the last forward pass computed (tests, benches). */
+  lastForward: 'winograd' | 'im2col' = 'im2col';
   /** dKernelᵀ [Cout, k·k·Cin] of the winners-only backward (WASM, Cin a multiple of 32). */
   private readonly dWT: Float32Array | null;
   /** Images per chunk of the winners-only backward (their x and dIn stay in L2) and its scratch. */
@@ -145,7 +147,7 @@ export class Conv2D implements Layer {
 
   /**
    * Declares that this conv's output goes straight into `pool` (its ReLU gradient then comes
-   * masked from the pool). With the WASM kernels and Cin a multiple of 8, backward multiplies
+   * masked from the pool). With the WASM kernels and Cin a multiple of 32, backward multiplies
    * only the pool's winners — at most 1 in 4 outputs per channel has a gradient — instead of the
    * dense im2col GEMMs (wasm-conv.ts poolConvBack); the result is the same up to rounding.
    */
@@ -262,6 +264,7 @@ export class Conv2D implements Layer {
       this.im2col(xs, nb);
       this.gemmForward(nb, b0 * outSize);
     }
+    this.lastForward = lowered ? 'im2col' : 'winograd';
     this.colX = B <= chunk && lowered ? x : null;
     this.colB = B;
   }
