@@ -243,15 +243,25 @@ function adamBody(): number[] {
  */
 function emitExp(c: Code, x: number, n: number, r: number): void {
   c.get(x).fconst(88.3762626647949).fmin().fconst(-87.3).fmax().set(x);
-  c.get(x).fconst(1.44269504088896341).fmul().fnearest().set(n);
-  c.get(x).get(n).fconst(0.693359375).fmul().fsub().get(n).fconst(-2.12194440e-4).fmul().fsub().set(r);
+  // t = x·log2 e + 1.5·2²³ rounds x·log2 e to the nearest integer n (ties to even, as
+  // f32x4.nearest) and holds n in its low mantissa bits: n = t − 1.5·2²³, and 2ⁿ's bits are
+  // (bits(t) − bits(1.5·2²³) + 127) << 23 — no float→int conversion (whose saturation fix-ups
+  // cost more instructions than the rest of this step)
+  const magic = 12582912;
+  c.get(x).fconst(1.44269504088896341).fmul().fconst(magic).fadd().set(n);
+  const nf = (): void => { c.get(n).fconst(magic).fsub(); };
+  c.get(x);
+  nf();
+  c.fconst(0.693359375).fmul().fsub();
+  nf();
+  c.fconst(-2.12194440e-4).fmul().fsub().set(r);
   c.fconst(1.987569150e-4).get(r).fmul().fconst(1.3981999507e-3).fadd();
   c.get(r).fmul().fconst(8.3334519073e-3).fadd();
   c.get(r).fmul().fconst(4.1665795894e-2).fadd();
   c.get(r).fmul().fconst(1.6666665459e-1).fadd();
   c.get(r).fmul().fconst(5.0000001201e-1).fadd();
   c.get(r).fmul().get(r).fmul().get(r).fadd().fconst(1).fadd();
-  c.get(n).i32x4TruncSat().i32(127).i32x4Splat().i32x4Add().i32(23).i32x4Shl();
+  c.get(n).i32(127 - 0x4b400000).i32x4Splat().i32x4Add().i32(23).i32x4Shl();
   c.fmul();
 }
 
@@ -507,23 +517,40 @@ type RawAdam = (pW: number, pG: number, pM: number, pV: number, bytes: number, b
 
 /**
  * The N mod 4 remainder columns (the 2-unit output layers: N = 2), one row at a time with the
- * column sums in locals: the general loop below paid a fill, a zero test and a store per product.
+ * column sums in locals, a loop per N (no branch per product): the general loop below paid a
+ * fill, a zero test and a store per product.
  */
 function gemmNarrowJs(M: number, N: number, K: number, A: Float32Array, aOff: number, sai: number, sak: number, B: Float32Array, bOff: number, ldb: number, C: Float32Array, cOff: number, ldc: number, acc: boolean, bias: Float32Array | null | undefined, relu: boolean | undefined, biasOff: number): void {
+  const sums = [0, 0, 0];
   for (let i = 0; i < M; i++) {
     const ai = aOff + i * sai;
-    const ci = cOff + i * ldc;
     let s0 = 0;
     let s1 = 0;
     let s2 = 0;
-    for (let k = 0, a = ai, b = bOff; k < K; k++, a += sak, b += ldb) {
-      const v = A[a]!;
-      s0 += v * B[b]!;
-      if (N > 1) s1 += v * B[b + 1]!;
-      if (N > 2) s2 += v * B[b + 2]!;
+    if (N === 1) {
+      for (let k = 0; k < K; k++) s0 += A[ai + k * sak]! * B[bOff + k * ldb]!;
+    } else if (N === 2) {
+      for (let k = 0; k < K; k++) {
+        const v = A[ai + k * sak]!;
+        const b = bOff + k * ldb;
+        s0 += v * B[b]!;
+        s1 += v * B[b + 1]!;
+      }
+    } else {
+      for (let k = 0; k < K; k++) {
+        const v = A[ai + k * sak]!;
+        const b = bOff + k * ldb;
+        s0 += v * B[b]!;
+        s1 += v * B[b + 1]!;
+        s2 += v * B[b + 2]!;
+      }
     }
+    sums[0] = s0;
+    sums[1] = s1;
+    sums[2] = s2;
+    const ci = cOff + i * ldc;
     for (let j = 0; j < N; j++) {
-      let c = (j === 0 ? s0 : j === 1 ? s1 : s2) + (acc ? C[ci + j]! : 0) + (bias ? bias[biasOff + j]! : 0);
+      let c = sums[j]! + (acc ? C[ci + j]! : 0) + (bias ? bias[biasOff + j]! : 0);
       if (relu && !(c > 0)) c = 0;
       C[ci + j] = c;
     }

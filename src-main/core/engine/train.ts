@@ -89,10 +89,9 @@ export function buildNet(kind: SupervisedModelKind, cfg: AnyConfig, F: number, W
   return make(Arena.sized(probe.bytes, kernel));
 }
 
+/** dst[slot] = src[i] (windows of fw floats): one native copy each, not a JS loop over the floats. */
 function copyWindow(src: Float32Array, i: number, dst: Float32Array, slot: number, fw: number): void {
-  const s = i * fw;
-  const d = slot * fw;
-  for (let k = 0; k < fw; k++) dst[d + k] = src[s + k]!;
+  dst.set(src.subarray(i * fw, (i + 1) * fw), slot * fw);
 }
 
 export function trainModel(spec: ModelSpec, train: WindowSet, opts: TrainOptions): TrainedModel {
