@@ -498,7 +498,7 @@ const KC = 256;
 /** Bytes of the A-panel pack scratch the gemm kernel needs (K ≤ 2·KC per raw call, ≤ MAX_R rows). */
 export const GEMM_PACK_BYTES = 2 * KC * MAX_R * 4;
 
-/** Modules with a non-default packed row count (A/B measurements: bench/gemm-kernel.bench.ts). */
+/** Modules with a non-default packed row count (A/B measurements, Arena.packRows). */
 const variantModules = new Map<number, object | null>();
 function wasmModuleRows(mr: number): object | null {
   const base = wasmModule();
