@@ -33,6 +33,8 @@ export interface HeatMap {
   values: number[];
   /** counter-time maps: [F] per-counter importance = Σ over time (HitRate ranks by it); else []. */
   counterImportance: number[];
+  /** Averaged maps: how many windows this map averages (occlusion: a sample; attention: all). */
+  windows?: number;
 }
 
 /** A window chosen for explanation, identified inside a stored run's rebuilt windows. */
@@ -75,7 +77,8 @@ export interface WindowExplanation {
 /**
  * Maps averaged over the normal and the anomalous windows of a run (job kind `explain`). `count` is
  * the number of windows the counter-time maps average; for unsupervised detectors occlusion uses
- * a stratified subsample (≤ 100 windows per class and fold) while attention maps cover every window.
+ * a stratified subsample (≤ 100 windows per class and fold) while attention maps cover every window
+ * — each map's `windows` says which.
  */
 export interface AveragedMaps {
   runId: string;
@@ -89,6 +92,17 @@ export interface AveragedMaps {
   anomalous: { count: number; maps: HeatMap[] };
   elapsedMs: number;
   createdAtMs: number;
+}
+
+/**
+ * "300 normal / 17 anomalous windows" — and, when attention maps average more windows than the
+ * occlusion sample (unsupervised detectors), "(occlusion sample); attention maps 9800 / 17".
+ */
+export function describeAveraged(a: Pick<AveragedMaps, 'normal' | 'anomalous'>): string {
+  const most = (c: AveragedMaps['normal']) => Math.max(c.count, ...c.maps.map((m) => m.windows ?? 0));
+  const [n, an] = [most(a.normal), most(a.anomalous)];
+  const base = `${a.normal.count} normal / ${a.anomalous.count} anomalous windows`;
+  return n > a.normal.count || an > a.anomalous.count ? `${base} (occlusion sample); attention maps ${n} / ${an}` : base;
 }
 
 /** PCA 2-D projection of window representations (`explain:embedding`). */

@@ -90,8 +90,8 @@ function AveragedMapsView({ avg, method, colors }: { avg: AveragedMaps; method: 
     <>
       <p className="explain-meta muted">{t('explain.avg.meta', { folds: avg.folds.join(', '), ms: avg.elapsedMs.toFixed(0) })}</p>
       <div className="explain-pair">
-        {left && <ExplainChart title={`${t('explain.avg.normal', { count: avg.normal.count })} · ${name}`} option={left} height={height} testId="explain-avg-normal" fileName={`${avg.model}-average-normal-${key}`} />}
-        {right && <ExplainChart title={`${t('explain.avg.anomalous', { count: avg.anomalous.count })} · ${name}`} option={right} height={height} testId="explain-avg-anomalous" fileName={`${avg.model}-average-anomalous-${key}`} />}
+        {left && <ExplainChart title={`${t('explain.avg.normal', { count: normal?.windows ?? avg.normal.count })} · ${name}`} option={left} height={height} testId="explain-avg-normal" fileName={`${avg.model}-average-normal-${key}`} />}
+        {right && <ExplainChart title={`${t('explain.avg.anomalous', { count: anomalous?.windows ?? avg.anomalous.count })} · ${name}`} option={right} height={height} testId="explain-avg-anomalous" fileName={`${avg.model}-average-anomalous-${key}`} />}
       </div>
     </>
   );

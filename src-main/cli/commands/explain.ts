@@ -7,7 +7,7 @@ import { writeAverageFiles, writeWindowFiles } from '../../services/explain/expl
 import { defaultWorkspace, withEngine } from '../cli-context';
 import type { Engine } from '../../services/engine';
 import type { ComparisonResult } from '../../services/compare/run-comparison';
-import type { AveragedMaps } from '../../../shared/domain/explain';
+import { describeAveraged, type AveragedMaps } from '../../../shared/domain/explain';
 import { SUPERVISED_MODELS, UNSUPERVISED_MODELS } from '../../../shared/domain/models';
 
 interface ExplainOptions {
@@ -79,7 +79,7 @@ export function registerExplain(program: Command): void {
           const a = await explainAverage(ws, inProcessCompute, { runId, model: o.model, setting, ...(maxWindows ? { maxWindows } : {}) }, (v) => process.stderr.isTTY && process.stderr.write(`\raveraging ${(v * 100).toFixed(0)}%`));
           if (process.stderr.isTTY) process.stderr.write('\n');
           files.push(...writeAverageFiles(out, a));
-          process.stdout.write(`averaged ${a.normal.count} normal / ${a.anomalous.count} anomalous windows in ${(a.elapsedMs / 1000).toFixed(1)} s\n`);
+          process.stdout.write(`averaged ${describeAveraged(a)} in ${(a.elapsedMs / 1000).toFixed(1)} s\n`);
         }
         process.stdout.write(`wrote ${files.length} files to ${out}\n`);
       });
@@ -100,7 +100,7 @@ export async function explainForReport(engine: Engine, comparison: ComparisonRes
   for (const r of picks) {
     try {
       const a = (await engine.startJob('explain', { runId: comparison.runId, model: r.model, setting: 'blocked/full' }).done) as AveragedMaps;
-      lines.push(`${r.model}: maps averaged over ${a.normal.count} normal / ${a.anomalous.count} anomalous windows in ${(a.elapsedMs / 1000).toFixed(1)} s`);
+      lines.push(`${r.model}: maps averaged over ${describeAveraged(a)} in ${(a.elapsedMs / 1000).toFixed(1)} s`);
     } catch (e) {
       lines.push(`${r.model}: not explained (${e instanceof Error ? e.message : String(e)})`);
     }

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MVAS_CSCD_DEFAULTS } from '../models/mvas-cscd/config';
 import { MVAS_CSCD_ENTRY } from '../models/mvas-cscd/model';
 import { writeDetector } from '../models/unsupervised/weights-io';
+import { describeAveraged } from '../../../shared/domain/explain';
 import { averageTask, explainWindowTask } from './explain-task';
 import { METRIC_GRAPH_DEFAULTS, type MetricGraphConfig } from '../models/metric-graph/config';
 import { METRIC_GRAPH_ENTRY } from '../models/metric-graph/model';
@@ -92,5 +93,14 @@ describe('saved detectors through the explain tasks (mvas-cscd)', () => {
     expect(avg.normal.count).toBe(Math.min(100, bad.n - injected.length));
     expect(last).toBeCloseTo(1, 6);
     expect(avg.anomalous.maps[0]!.counterImportance).toHaveLength(F);
+    // every map says how many windows it averages; without attention maps that is the sample
+    expect(avg.normal.maps.every((m) => m.windows === avg.normal.count)).toBe(true);
+    expect(describeAveraged(avg)).toBe(`${avg.normal.count} normal / ${injected.length} anomalous windows`);
   }, 180_000);
+
+  it('describes occlusion samples and attention maps that average every window apart', () => {
+    const map = (windows: number) => ({ method: 'adjacency' as const, layer: null, grid: 'counter-counter' as const, rows: 1, cols: 1, values: [1], counterImportance: [], windows });
+    const a = { normal: { count: 300, maps: [{ ...map(300), method: 'occlusion' as const }, map(9800)] }, anomalous: { count: 17, maps: [map(17)] } };
+    expect(describeAveraged(a)).toBe('300 normal / 17 anomalous windows (occlusion sample); attention maps 9800 / 17');
+  });
 });

@@ -102,9 +102,12 @@ export function averageTask(parts: readonly AveragePart[], onProgress?: (v: numb
     }
   }
   const r = acc ? acc.result() : { normal: { count: 0, maps: [] }, anomalous: { count: 0, maps: [] } };
+  /** each map with the number of windows it averages */
+  const counted = (maps: HeatMap[], windows: number): HeatMap[] => maps.map((m) => ({ ...m, windows }));
+  const attCount = (c: 0 | 1) => attW.reduce((s, w) => s + w[c], 0);
   return {
-    normal: { count: r.normal.count, maps: [...r.normal.maps, ...mergeWeighted(attN, attW.map((w) => w[0]))] },
-    anomalous: { count: r.anomalous.count, maps: [...r.anomalous.maps, ...mergeWeighted(attA, attW.map((w) => w[1]))] },
+    normal: { count: r.normal.count, maps: [...counted(r.normal.maps, r.normal.count), ...counted(mergeWeighted(attN, attW.map((w) => w[0])), attCount(0))] },
+    anomalous: { count: r.anomalous.count, maps: [...counted(r.anomalous.maps, r.anomalous.count), ...counted(mergeWeighted(attA, attW.map((w) => w[1])), attCount(1))] },
     elapsedMs: performance.now() - t0,
   };
 }

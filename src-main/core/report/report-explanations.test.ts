@@ -50,8 +50,8 @@ describe('report heatmaps section', () => {
     expect(out).toContain('&lt;script&gt;');
     expect(out).toContain('90 normal and 10 anomalous test windows.');
     // 3 methods (activation conv2, Grad-CAM, saliency) × 2 classes = 6 heatmaps of F·W cells each
-    expect(out.match(/aria-label="[^"]*(normal|anomalous) windows"/g)).toHaveLength(6);
-    expect(out).toContain('Activation (conv2) · anomalous windows');
+    expect(out.match(/aria-label="[^"]*(normal|anomalous) windows \(\d+\)"/g)).toHaveLength(6);
+    expect(out).toContain('Activation (conv2) · anomalous windows (10)');
     expect(out).not.toContain('Activation (conv1)');
     const ko = renderReportHtml({ ...base, locale: 'ko', explanations: [avg] });
     expect(ko).toContain('설명: 히트맵');

@@ -34,7 +34,7 @@ ${averages.map((a) => {
 <p class="small">${s.explainedWindows(a.normal.count, a.anomalous.count)}</p>
 ${anomalous.map((m) => {
   const n = normal.find((x) => x.method === m.method);
-  return html`<div class="charts">${n ? raw(heatmapSvg(n, { title: `${mapTitle(n)} · ${s.normalWindows}`, ...labels(n, a) })) : raw('')}${raw(heatmapSvg(m, { title: `${mapTitle(m)} · ${s.anomalousWindows}`, ...labels(m, a) }))}</div>`;
+  return html`<div class="charts">${n ? raw(heatmapSvg(n, { title: `${mapTitle(n)} · ${s.normalWindows} (${n.windows ?? a.normal.count})`, ...labels(n, a) })) : raw('')}${raw(heatmapSvg(m, { title: `${mapTitle(m)} · ${s.anomalousWindows} (${m.windows ?? a.anomalous.count})`, ...labels(m, a) }))}</div>`;
 })}`;
 })}`;
 }

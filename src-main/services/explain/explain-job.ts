@@ -1,4 +1,5 @@
 import { ExplainAverageParams } from '../../../shared/ipc/schemas';
+import { describeAveraged } from '../../../shared/domain/explain';
 import { VigilError } from '../../../shared/errors';
 import type { Engine } from '../engine';
 import { workerScript } from '../paths';
@@ -17,7 +18,7 @@ export function startExplainJob(engine: Engine, params: Record<string, unknown>)
   return engine.jobs.start('explain', `Explain ${p.model} (${p.setting}): averaged maps`, async (ctx) => {
     ctx.progress(0, 'rebuilding the run’s windows');
     const out = await explainAverage(ws, poolCompute(engine.pool, () => workerScript(engine.paths, 'explain'), ctx), p, (v) => ctx.progress(v), ctx.signal);
-    ctx.log(`averaged ${out.normal.count} normal and ${out.anomalous.count} anomalous windows in ${(out.elapsedMs / 1000).toFixed(1)} s`);
+    ctx.log(`averaged ${describeAveraged(out)} in ${(out.elapsedMs / 1000).toFixed(1)} s`);
     engine.emit('workspace:changed', { what: 'runs' });
     return out;
   });
