@@ -266,29 +266,26 @@ function emitExp(c: Code, x: number, n: number, r: number): void {
 }
 
 /**
- * lstmCell(pZ, pBias, pCprev, pCnext, pTc, pHnext, B, H): one LSTM time step's gates for B rows
- * (layers.ts LSTMLast.forward): z[b, 4H] (+bias) → i, f, g, o written back in place,
- * c = f·c₋₁ + i·g, tanh(c), h = o·tanh(c). H a multiple of 4.
+ * lstmCell(pZ, pCprev, pCnext, pTc, pHnext, B, H, keep): one LSTM time step's gates for B rows
+ * (layers.ts LSTMLast.forward): z[b, 4H] (bias already added by the input-projection GEMM) →
+ * c = f·c₋₁ + i·g, h = o·tanh(c); with `keep` ≠ 0 (training) the activated gates i, f, g, o are
+ * written back into z and tanh(c) into pTc for the backward pass (scoring skips those stores).
+ * H a multiple of 4.
  * σ(x) = 1/(1 + e⁻ˣ) for i, f, o and tanh(g) = 1 − 2/(e²ᵍ + 1) share one division: with
  * dᵢ = 1 + e⁻ˣⁱ etc. and r = 1/(dᵢ·d_f·d_o·d_g), σᵢ = r·d_f·d_o·d_g and so on (divisions are the
  * slowest SIMD op here: 2 per 4 units instead of 5). The exponents are clamped to ≤ 21 so the
  * product stays finite (σ(−21) ≈ 8e−10, tanh(10.5) = 1 in float32).
  */
 function lstmBody(): number[] {
-  const [pZ, pBias, pCp, pCn, pTc, pHn, Bn, H] = [0, 1, 2, 3, 4, 5, 6, 7];
-  const [H4, b, j, hb, z0, z1, z2, z3, b1, b2, b3] = [8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18];
-  const [x, n, r, vi, vf, vg, vo, vc, ab, cd] = [19, 20, 21, 22, 23, 24, 25, 26, 27, 28];
+  const [pZ, pCp, pCn, pTc, pHn, Bn, H, keep] = [0, 1, 2, 3, 4, 5, 6, 7];
+  const [H4, b, j, hb, z0, z1, z2, z3] = [8, 9, 10, 11, 12, 13, 14, 15];
+  const [x, n, r, vi, vf, vg, vo, vc, ab, cd] = [16, 17, 18, 19, 20, 21, 22, 23, 24, 25];
   const c = new Code();
   c.get(H).i32(2).shl().set(H4);
-  c.get(pBias).get(H4).add().set(b1);
-  c.get(b1).get(H4).add().set(b2);
-  c.get(b2).get(H4).add().set(b3);
   const zp = [z0, z1, z2, z3];
-  const bp = [pBias, b1, b2, b3];
-  /** d = 1 + exp(s·(z + bias)), s = −1 (σ) or 2 (tanh), exponent clamped to ≤ 21 */
+  /** d = 1 + exp(s·z), s = −1 (σ) or 2 (tanh), exponent clamped to ≤ 21 */
   const denom = (k: number, out: number, s: number): void => {
     c.get(zp[k]!).get(j).add().vload(0);
-    c.get(bp[k]!).get(j).add().vload(0).fadd();
     c.fconst(s).fmul().fconst(21).fmin().set(x);
     emitExp(c, x, n, r);
     c.fconst(1).fadd().set(out);
@@ -320,10 +317,12 @@ function lstmBody(): number[] {
       c.get(ab).get(vo).fmul().set(x); // 1/d_g
       c.get(ab).get(vg).fmul().set(vo);
       c.fconst(1).fconst(2).get(x).fmul().fsub().set(vg); // tanh(g) = 1 − 2/d_g
+      c.get(keep).if_();
       store(0, vi);
       store(1, vf);
       store(2, vg);
       store(3, vo);
+      c.end();
       // c = f·c₋₁ + i·g
       c.get(vf).get(pCp).get(hb).add().get(j).add().vload(0).fmul().get(vi).get(vg).fmul().fadd().set(vc);
       c.get(pCn).get(hb).add().get(j).add().get(vc).vstore(0);
@@ -332,12 +331,14 @@ function lstmBody(): number[] {
       c.fconst(1).fconst(2);
       emitExp(c, x, n, r);
       c.fconst(1).fadd().fdiv().fsub().set(vc);
+      c.get(keep).if_();
       c.get(pTc).get(hb).add().get(j).add().get(vc).vstore(0);
+      c.end();
       c.get(pHn).get(hb).add().get(j).add().get(vo).get(vc).fmul().vstore(0);
     });
   });
   c.end();
-  return [...uleb(2), ...uleb(11), I32, ...uleb(10), V128, ...c.b];
+  return [...uleb(2), ...uleb(8), I32, ...uleb(10), V128, ...c.b];
 }
 
 /**
@@ -593,7 +594,7 @@ export function adamJs(w: Float32Array, g: Float32Array, m: Float32Array, v: Flo
 }
 
 /** One LSTM step's gate math (see lstmBody); false when not applicable (layers.ts loops then). */
-export type LstmCellFn = (z: Float32Array, zOff: number, bias: Float32Array, c: Float32Array, cPrevOff: number, cNextOff: number, tc: Float32Array, tcOff: number, h: Float32Array, hNextOff: number, B: number, H: number) => boolean;
+export type LstmCellFn = (z: Float32Array, zOff: number, c: Float32Array, cPrevOff: number, cNextOff: number, tc: Float32Array, tcOff: number, h: Float32Array, hNextOff: number, B: number, H: number, keep: boolean) => boolean;
 
 /** One LSTM step's gate gradients (see lstmBackBody); false when not applicable (layers.ts loops then). */
 export type LstmCellBackFn = (z: Float32Array, zOff: number, tc: Float32Array, tcOff: number, c: Float32Array, cPrevOff: number, dh: Float32Array, dc: Float32Array, dZ: Float32Array, dzOff: number, B: number, H: number) => boolean;
@@ -656,9 +657,9 @@ export function createWasmKernels(memory: WasmMemory, packOffset: number, packRo
     if (n4 < w.length) adamJs(w, g, m, v, b1, b2, stepSize, isb, eps, n4);
   };
   const rawLstm = inst.exports['lstmCell'] as (a: number, b: number, c: number, d: number, e: number, f: number, g: number, h: number) => void;
-  const lstmCell: LstmCellFn = (z, zOff, bias, cc, cPrevOff, cNextOff, tc, tcOff, h, hNextOff, B, H) => {
-    if ((H & 3) !== 0 || z.buffer !== buf || bias.buffer !== buf || cc.buffer !== buf || tc.buffer !== buf || h.buffer !== buf) return false;
-    rawLstm(z.byteOffset + 4 * zOff, bias.byteOffset, cc.byteOffset + 4 * cPrevOff, cc.byteOffset + 4 * cNextOff, tc.byteOffset + 4 * tcOff, h.byteOffset + 4 * hNextOff, B, H);
+  const lstmCell: LstmCellFn = (z, zOff, cc, cPrevOff, cNextOff, tc, tcOff, h, hNextOff, B, H, keep) => {
+    if ((H & 3) !== 0 || z.buffer !== buf || cc.buffer !== buf || tc.buffer !== buf || h.buffer !== buf) return false;
+    rawLstm(z.byteOffset + 4 * zOff, cc.byteOffset + 4 * cPrevOff, cc.byteOffset + 4 * cNextOff, tc.byteOffset + 4 * tcOff, h.byteOffset + 4 * hNextOff, B, H, keep ? 1 : 0);
     return true;
   };
   const rawLstmBack = inst.exports['lstmCellBack'] as (a: number, b: number, c: number, d: number, e: number, f: number, g: number, h: number) => void;

@@ -647,6 +647,13 @@ export class LSTMLast implements Layer {
   private readonly gemm: GemmFn;
   private readonly cell: LstmCellFn | null;
   private readonly cellBack: LstmCellBackFn | null;
+  /**
+   * False while scoring (EngineNet.setInference): forward then skips storing the activated gates
+   * and tanh(c), which only backward reads.
+   */
+  keepForBackward = true;
+  /** The last forward pass stored what backward reads. */
+  private forwardKept = false;
   private readonly ones: Float32Array;
 
   constructor(arena: Arena, maxB: number, readonly F: number, readonly W: number, readonly H: number) {
@@ -683,12 +690,14 @@ export class LSTMLast implements Layer {
   forward(x: Float32Array, B: number): void {
     const { F, W, H, G, zx, hAll, cAll, tcAll } = this;
     const BH = B * H;
-    // zx_t[B, 4H] = x_t[B, F] · kernel[F, 4H] with x_t[b, f] = x[b, f, t]: a strided A (rows F·W
-    // apart, k steps W), which the GEMM packs in WASM — no transposed copy of x
-    for (let t = 0; t < W; t++) this.gemm(B, G, F, x, t, F * W, W, this.kernel.w, 0, G, zx, t * B * G, G, false);
+    const keep = this.keepForBackward;
+    this.forwardKept = keep;
+    // zx_t[B, 4H] = x_t[B, F] · kernel[F, 4H] + bias with x_t[b, f] = x[b, f, t]: a strided A (rows
+    // F·W apart, k steps W), which the GEMM packs in WASM — no transposed copy of x; the bias
+    // rides in the GEMM's epilogue instead of the gate math
+    for (let t = 0; t < W; t++) this.gemm(B, G, F, x, t, F * W, W, this.kernel.w, 0, G, zx, t * B * G, G, false, this.bias.w);
     hAll.fill(0, 0, BH);
     cAll.fill(0, 0, BH);
-    const bias = this.bias.w;
     for (let t = 0; t < W; t++) {
       const zt = t * B * G;
       // zx_t += h_{t−1}[B, H] · R[H, 4H]
@@ -696,14 +705,14 @@ export class LSTMLast implements Layer {
       const cp = t * BH;
       const cn = (t + 1) * BH;
       // gates in WASM SIMD (polynomial exp) when available, else the loop below
-      if (this.cell?.(zx, zt, bias, cAll, cp, cn, tcAll, cp, hAll, cn, B, H)) continue;
+      if (this.cell?.(zx, zt, cAll, cp, cn, tcAll, cp, hAll, cn, B, H, keep)) continue;
       for (let b = 0; b < B; b++) {
         const zb = zt + b * G;
         for (let j = 0; j < H; j++) {
-          const ig = sigmoid(zx[zb + j]! + bias[j]!);
-          const fg = sigmoid(zx[zb + H + j]! + bias[H + j]!);
-          const gg = tanh(zx[zb + 2 * H + j]! + bias[2 * H + j]!);
-          const og = sigmoid(zx[zb + 3 * H + j]! + bias[3 * H + j]!);
+          const ig = sigmoid(zx[zb + j]!);
+          const fg = sigmoid(zx[zb + H + j]!);
+          const gg = tanh(zx[zb + 2 * H + j]!);
+          const og = sigmoid(zx[zb + 3 * H + j]!);
           zx[zb + j] = ig;
           zx[zb + H + j] = fg;
           zx[zb + 2 * H + j] = gg;
@@ -721,6 +730,7 @@ export class LSTMLast implements Layer {
   }
 
   backward(x: Float32Array, dOut: Float32Array, B: number): void {
+    if (!this.forwardKept) throw new Error('LSTM backward needs a forward pass with training = true');
     const { F, W, H, G, zx, cAll, tcAll, dZ, dh, dc } = this;
     const BH = B * H;
     dh.set(dOut.subarray(0, BH));

@@ -49,6 +49,11 @@ export interface EngineNet {
   init(rng: Rng): void;
   /** x [B, F, W] → logits [B, 2] (a view of an internal buffer). */
   forward(x: Float32Array, B: number, training: boolean): Float32Array;
+  /**
+   * Inference-only mode on / off (scoring): forward passes then may skip storing what only
+   * backward reads (the LSTM's activated gates); backward refuses to run after such a pass.
+   */
+  setInference?(on: boolean): void;
   /** dLogits [B, 2] → parameter gradients in `params[i].g`. */
   backward(x: Float32Array, dLogits: Float32Array, B: number): void;
   /** The same network as a TF.js layers model taking [n, F, W]; weights not set. */

@@ -225,10 +225,15 @@ export function trainModel(spec: ModelSpec, train: WindowSet, opts: TrainOptions
 
   const score = (x: Float32Array, m: number): Float32Array => {
     const out = new Float32Array(m);
-    for (let s = 0; s < m; s += cap) {
-      const Bc = Math.min(cap, m - s);
-      for (let b = 0; b < Bc; b++) copyWindow(x, s + b, xin, b, fw);
-      anomalyProb(net.forward(xin, Bc, false), Bc, out, s);
+    net.setInference?.(true); // no backward follows: layers may skip what only backward reads
+    try {
+      for (let s = 0; s < m; s += cap) {
+        const Bc = Math.min(cap, m - s);
+        for (let b = 0; b < Bc; b++) copyWindow(x, s + b, xin, b, fw);
+        anomalyProb(net.forward(xin, Bc, false), Bc, out, s);
+      }
+    } finally {
+      net.setInference?.(false);
     }
     return out;
   };

@@ -18,6 +18,7 @@ export const buildLstm: NetBuilder<LstmConfig> = (arena, cap, F, W, cfg): Engine
     params: seq.params,
     init: (r) => seq.init(r),
     forward: (x, B, training) => seq.forward(x, B, training),
+    setInference: (on) => void (l.keepForBackward = !on),
     backward: (x, g, B) => void seq.backward(x, g, B),
     tfjsModel(tfl, headActivation) {
       const m = tfl.sequential();
