@@ -12,7 +12,7 @@ export function uleb(n: number): number[] {
   } while (n !== 0);
   return out;
 }
-export function sleb(n: number): number[] {
+function sleb(n: number): number[] {
   const out: number[] = [];
   for (;;) {
     const b = n & 0x7f;
