@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VigilError } from '../../../../shared/errors';
+import { detectorContractTests } from '../unsupervised/detector-contract-tests';
 import { ensureTfBackend, tf } from '../unsupervised/tf-runtime';
 import type { FittedDetector, UnsupervisedFitOptions, WindowBatch } from '../unsupervised/types';
 import { readDetector, writeDetector } from '../unsupervised/weights-io';
@@ -40,25 +41,7 @@ describe('metric-graph detector (METHODS.md §6.2)', () => {
     expect(det.stopped).toBe(false);
   });
 
-  it('scoring, embedding and attention leave no tensors behind', () => {
-    const before = tf.memory().numTensors;
-    det.score(test);
-    det.embed(test.x, 5);
-    det.attention!(test.x, 5);
-    expect(tf.memory().numTensors).toBe(before);
-  });
-
-  it('is deterministic under a seed, and the seed matters', async () => {
-    const tensorsBefore = tf.memory().numTensors;
-    const again = await fit();
-    expect(again.lossHistory).toEqual(det.lossHistory);
-    expect(again.score(test).score).toEqual(det.score(test).score);
-    again.dispose();
-    expect(tf.memory().numTensors).toBe(tensorsBefore); // training + dispose free every tensor
-    const other = await fit({}, { seed: 12, epochs: 1 });
-    expect(other.lossHistory[0]).not.toBe(det.lossHistory[0]);
-    other.dispose();
-  });
+  detectorContractTests(() => det, test, fit, 12);
 
   it('an injected anomaly (one counter jumps) scores above the normal windows', () => {
     const idx = Array.from({ length: test.n }, (_, i) => i).filter((i) => i % 4 === 0);

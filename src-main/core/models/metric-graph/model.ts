@@ -9,6 +9,7 @@ import type { UnsupervisedModelKind } from '../../../../shared/domain/models.js'
 import { VigilError } from '../../../../shared/errors.js';
 import { Rng, streamSeed } from '../../engine/rng.js';
 import { gatherBatch, jitterScaleView } from '../unsupervised/augment.js';
+import { FittedBase, type FitSummary } from '../unsupervised/fitted-base.js';
 import { checkWindowArray, checkWindowBatch, holdOutTail, madThreshold } from '../unsupervised/calibrate.js';
 import { MemoryBank } from '../unsupervised/memory-bank.js';
 import { temporalNeighbours } from '../unsupervised/neighbours.js';
@@ -26,38 +27,16 @@ const KIND: UnsupervisedModelKind = 'metric-graph';
 const CHUNK = 512;
 const BANK_WEIGHT = 'memoryBank';
 
-interface FitState {
-  lossHistory: number[];
-  trainSeconds: number;
-  stopped: boolean;
-  threshold: number;
-}
-
-class MetricGraphDetector implements FittedDetector {
+class MetricGraphDetector extends FittedBase implements FittedDetector {
   readonly kind = KIND;
-  readonly F: number;
-  readonly W: number;
-  readonly paramCount: number;
-  readonly embeddingSize: number;
-  readonly lossHistory: number[];
-  readonly trainSeconds: number;
-  readonly stopped: boolean;
-  readonly threshold: number;
 
   constructor(
     readonly config: MetricGraphConfig,
     private readonly net: MetricGraphNet,
     private readonly bank: MemoryBank,
-    st: FitState,
+    st: FitSummary,
   ) {
-    this.F = net.F;
-    this.W = net.W;
-    this.paramCount = net.params.count;
-    this.embeddingSize = 2 * config.hidden;
-    this.lossHistory = st.lossHistory;
-    this.trainSeconds = st.trainSeconds;
-    this.stopped = st.stopped;
-    this.threshold = st.threshold;
+    super(net.F, net.W, net.params.count, 2 * config.hidden, st);
   }
 
   embed(x: Float32Array, n: number): Float32Array {

@@ -17,6 +17,7 @@ import { Rng } from '../../engine/rng.js';
 import { downsample, gatherBatch, mvasView, enabledAugmentations } from '../unsupervised/augment.js';
 import { holdOutTail, madThreshold } from '../unsupervised/calibrate.js';
 import { meanPool, ProjectionHead, stepMajor, TemporalEncoder } from '../unsupervised/encoder.js';
+import type { FitSummary } from '../unsupervised/fitted-base.js';
 import { MemoryBank } from '../unsupervised/memory-bank.js';
 import { l2Normalize, ntXent } from '../unsupervised/nt-xent.js';
 import { tf } from '../unsupervised/tf-runtime.js';
@@ -117,16 +118,12 @@ export function batchLoss(net: Net, cfg: MvasCscdConfig, scales: number[], x: Fl
   return { total, terms };
 }
 
-interface Fitted {
+interface Fitted extends FitSummary {
   net: Net;
   cfg: MvasCscdConfig;
   F: number;
   W: number;
   bank: MemoryBank;
-  threshold: number;
-  lossHistory: number[];
-  trainSeconds: number;
-  stopped: boolean;
 }
 
 function embedAll(net: Net, x: Float32Array, n: number, F: number, W: number): Float32Array {

@@ -14,6 +14,7 @@ import type { UnsupervisedModelKind } from '../../../../shared/domain/models.js'
 import { VigilError } from '../../../../shared/errors.js';
 import { Rng, streamSeed } from '../../engine/rng.js';
 import { gatherBatch, jitterScaleView } from '../unsupervised/augment.js';
+import { FittedBase, type FitSummary } from '../unsupervised/fitted-base.js';
 import { applyQuantiles, checkWindowArray, checkWindowBatch, fitQuantiles, holdOutTail, madThreshold, type QuantileFit } from '../unsupervised/calibrate.js';
 import { MemoryBank } from '../unsupervised/memory-bank.js';
 import { temporalNeighbours } from '../unsupervised/neighbours.js';
@@ -50,11 +51,7 @@ export function scoreWeights(cfg: TemporalPrototypeConfig): Partial<Record<Score
   return out;
 }
 
-interface Fitted {
-  lossHistory: number[];
-  trainSeconds: number;
-  stopped: boolean;
-  threshold: number;
+interface Fitted extends FitSummary {
   quantiles: Partial<Record<ScorePart, QuantileFit>>;
   gaussians: PrototypeGaussians | null;
   bank: MemoryBank;
@@ -109,30 +106,15 @@ function combine(cfg: TemporalPrototypeConfig, quantiles: Fitted['quantiles'], r
   return { score, parts };
 }
 
-class TemporalPrototypeDetector implements FittedDetector {
+class TemporalPrototypeDetector extends FittedBase implements FittedDetector {
   readonly kind = KIND;
-  readonly F: number;
-  readonly W: number;
-  readonly paramCount: number;
-  readonly embeddingSize: number;
-  readonly lossHistory: number[];
-  readonly trainSeconds: number;
-  readonly stopped: boolean;
-  readonly threshold: number;
 
   constructor(
     readonly config: TemporalPrototypeConfig,
     private readonly net: TemporalPrototypeNet,
     private readonly st: Fitted,
   ) {
-    this.F = net.F;
-    this.W = net.W;
-    this.paramCount = net.params.count;
-    this.embeddingSize = config.hidden;
-    this.lossHistory = st.lossHistory;
-    this.trainSeconds = st.trainSeconds;
-    this.stopped = st.stopped;
-    this.threshold = st.threshold;
+    super(net.F, net.W, net.params.count, config.hidden, st);
   }
 
   embed(x: Float32Array, n: number): Float32Array {

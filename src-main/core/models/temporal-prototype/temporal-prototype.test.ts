@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VigilError } from '../../../../shared/errors';
 import { aucOf, injectJump, syntheticBatch } from '../metric-graph/test-helpers';
+import { detectorContractTests } from '../unsupervised/detector-contract-tests';
 import { ensureTfBackend, tf } from '../unsupervised/tf-runtime';
 import type { FittedDetector, UnsupervisedFitOptions } from '../unsupervised/types';
 import { readDetector, writeDetector } from '../unsupervised/weights-io';
@@ -41,25 +42,7 @@ describe('temporal-prototype detector (METHODS.md §6.3)', () => {
     expect(det.threshold).toBeLessThan(2);
   });
 
-  it('scoring, embedding and attention leave no tensors behind', () => {
-    const before = tf.memory().numTensors;
-    det.score(test);
-    det.embed(test.x, 5);
-    det.attention!(test.x, 5);
-    expect(tf.memory().numTensors).toBe(before);
-  });
-
-  it('is deterministic under a seed, and the seed matters', async () => {
-    const tensorsBefore = tf.memory().numTensors;
-    const again = await fit();
-    expect(again.lossHistory).toEqual(det.lossHistory);
-    expect(again.score(test).score).toEqual(det.score(test).score);
-    again.dispose();
-    expect(tf.memory().numTensors).toBe(tensorsBefore); // training + dispose free every tensor
-    const other = await fit({}, { seed: 22, epochs: 1 });
-    expect(other.lossHistory[0]).not.toBe(det.lossHistory[0]);
-    other.dispose();
-  });
+  detectorContractTests(() => det, test, fit, 22);
 
   it('score = α·Q(D) + β·Q(T) + μ·Q(R), each part returned; an injected jump scores above normal', () => {
     const idx = Array.from({ length: test.n }, (_, i) => i).filter((i) => i % 4 === 0);
