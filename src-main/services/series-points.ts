@@ -1,6 +1,7 @@
 import type { ObjectSeries } from '../../shared/domain/series';
 import type { SeriesPoints } from '../../shared/ipc/contract';
 import { lttbIndices } from '../core/series/lttb';
+import { lowerBound } from '../../shared/sorted-search';
 
 /**
  * Turns a stored series into chart points, down-sampled with LTTB per counter to at most
@@ -33,18 +34,6 @@ export function seriesPoints(s: ObjectSeries, maxPoints: number): SeriesPoints {
     }),
   );
   return { object: s.object, counters: s.counters, times, values };
-}
-
-/** Binary search: first index with `a[i] >= x` (a ascending). */
-function lowerBound(a: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((a[mid] as number) < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** The rows of `s` in [fromMs, toMs] and only `counters` (in the stored order), as a new series. */

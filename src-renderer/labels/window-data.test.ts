@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bucketsForWidth, decimateInto, nearestValue, OUTSIDE_BUCKETS, PairBuffer, PX_PER_BUCKET, detailRangeOf, lowerBound, needsDetail, pointsIn, toColumns, windowLine, type PointColumns } from './window-data';
+import { bucketsForWidth, decimateInto, nearestValue, OUTSIDE_BUCKETS, PairBuffer, PX_PER_BUCKET, detailRangeOf, needsDetail, pointsIn, toColumns, windowLine, type PointColumns } from './window-data';
+import { lowerBound } from '../../shared/sorted-search';
 
 const MIN = 60_000;
 

@@ -1,4 +1,5 @@
 import type { SeriesPoints } from '../../shared/ipc/contract';
+import { lowerBound, upperBound } from '../../shared/sorted-search';
 
 /**
  * Client-side data for the Labels chart's zoom window (issue #6 item 2: a year of 5-minute data
@@ -37,30 +38,6 @@ export function toColumns(p: SeriesPoints, covers: Range): PointColumns {
     return col;
   });
   return { object: p.object, counters: p.counters, times, values, covers };
-}
-
-/** First index with `a[i] >= x` (a ascending). */
-export function lowerBound(a: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((a[mid] as number) < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** First index with `a[i] > x` (a ascending). */
-export function upperBound(a: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((a[mid] as number) <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** How many points of `cols` fall inside `w`. */

@@ -1,5 +1,6 @@
 import type { BusinessHours, LabelSpan } from '../../../shared/domain/labels';
 import { MINUTE_MS } from '../../../shared/domain/time';
+import { lowerBound } from '../../../shared/sorted-search';
 
 /**
  * 0/1 label per row of one object's time grid (METHODS.md §2): a sample is anomalous when its
@@ -14,18 +15,6 @@ export function rowLabels(times: Float64Array, spans: readonly Pick<LabelSpan, '
     while (lo < times.length && (times[lo] as number) < s.endMs) y[lo++] = 1;
   }
   return y;
-}
-
-/** First index with times[i] >= t (times ascending). */
-export function lowerBound(times: ArrayLike<number>, t: number): number {
-  let lo = 0;
-  let hi = times.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((times[mid] as number) < t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**
