@@ -1,31 +1,20 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { ObjectSeries } from '../../../shared/domain/series';
-import { Workspace, WORKSPACE_DB } from './duckdb-workspace';
+import { WORKSPACE_DB, type Workspace } from './duckdb-workspace';
 import { MIGRATIONS } from './migrations';
 import { listSeries, readSeries, writeSeries } from './series-store';
 import { DecimalScan } from './counter-storage';
+import { tempWorkspaces } from './temp-workspaces';
+import { mulberry32 } from '../../core/windows/prng';
 
 // How counter columns are stored (DECIMAL(9, s) when exact, else DOUBLE) and that every value
 // reads back bit for bit, through imports that widen a column, a failed import, and the
 // migration that moved the grid step out of the rows.
 
-const dirs: string[] = [];
-const open: Workspace[] = [];
-async function fresh(): Promise<Workspace> {
-  const d = mkdtempSync(join(tmpdir(), 'vigil-store-'));
-  dirs.push(d);
-  const ws = await Workspace.open(d);
-  open.push(ws);
-  return ws;
-}
-afterEach(() => {
-  for (const ws of open.splice(0)) ws.close();
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const temp = tempWorkspaces('store');
+const fresh = temp.fresh;
 
 const STEP = 300_000;
 function series(object: string, counters: string[], t0: number, T: number, f: (i: number, k: number) => number, cadenceMs = STEP): ObjectSeries {
@@ -54,17 +43,6 @@ async function expectExact(ws: Workspace, s: ObjectSeries): Promise<void> {
   expect(bad.slice(0, 5)).toEqual([]);
 }
 
-/** Deterministic PRNG (mulberry32). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('DecimalScan', () => {
   it('finds the smallest exact scale and gives up on what a 32-bit decimal cannot hold', () => {
@@ -129,7 +107,7 @@ describe('series storage', () => {
   it('round-trips random values of random precision exactly (one import per seed)', async () => {
     const ws = await fresh();
     for (let seed = 1; seed <= 4; seed++) {
-      const rnd = prng(seed);
+      const rnd = mulberry32(seed);
       const C = 6;
       const scale = Array.from({ length: C }, () => Math.floor(rnd() * 8)); // 0–7; 7 = arbitrary double
       const s = series(`/R/${seed}`, Array.from({ length: C }, (_, k) => `R${seed}_${k}`), 1e12, 3000, (_, k) => {
@@ -204,8 +182,7 @@ describe('series storage', () => {
 
 describe('migration 3: the grid step moves from every row to series_cadence', () => {
   it('keeps a workspace written before it readable, with the same values and step', async () => {
-    const d = mkdtempSync(join(tmpdir(), 'vigil-store-old-'));
-    dirs.push(d);
+    const d = temp.dir('store-old');
     // A workspace as the earlier schema left it: per-row cadence_ms, DOUBLE counter columns.
     const instance = await DuckDBInstance.create(join(d, WORKSPACE_DB));
     const conn = await instance.connect();
@@ -222,8 +199,7 @@ describe('migration 3: the grid step moves from every row to series_cadence', ()
     conn.closeSync();
     instance.closeSync();
 
-    const ws = await Workspace.open(d);
-    open.push(ws);
+    const ws = await temp.open(d);
     expect((await ws.all(`SELECT column_name FROM duckdb_columns() WHERE table_name = 'series' ORDER BY column_index`)).map((r) => r['column_name'])).toEqual(['object_id', 't_ms', 'c0']);
     expect(await listSeries(ws)).toEqual([
       expect.objectContaining({ object: '/WAS/A', rows: 100, cadenceMs: 300_000, missing: 0 }),

@@ -1,26 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Workspace } from './duckdb-workspace';
+import { describe, expect, it } from 'vitest';
 import { MIGRATIONS } from './migrations';
 import { listSeries, readSeries, writeSeries } from './series-store';
 import { createLabelSet, editLabels, getLabelVersion, listLabelSets } from './label-store';
 import type { ObjectSeries } from '../../../shared/domain/series';
+import { tempWorkspaces } from './temp-workspaces';
 
-const dirs: string[] = [];
-const open: Workspace[] = [];
-async function fresh(): Promise<Workspace> {
-  const d = mkdtempSync(join(tmpdir(), 'vigil-ws-'));
-  dirs.push(d);
-  const ws = await Workspace.open(d);
-  open.push(ws);
-  return ws;
-}
-afterEach(() => {
-  for (const ws of open.splice(0)) ws.close();
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const temp = tempWorkspaces('ws');
+const fresh = temp.fresh;
 
 function series(object: string, counters: string[], t0: number, T: number, f: (i: number, k: number) => number): ObjectSeries {
   const values = new Float64Array(T * counters.length);
@@ -35,10 +21,8 @@ describe('Workspace', () => {
     const tables = (await ws.all(`SELECT table_name FROM information_schema.tables`)).map((r) => r['table_name']);
     expect(tables).toEqual(expect.arrayContaining(['series', 'outages', 'label_versions', 'runs', 'fold_metrics']));
     const dir = ws.dir;
-    ws.close();
-    open.splice(0);
-    const again = await Workspace.open(dir);
-    open.push(again);
+    temp.close(ws);
+    const again = await temp.open(dir);
     expect(Number((await again.all('SELECT count(*) AS n FROM schema_migrations'))[0]?.['n'])).toBe(MIGRATIONS.length);
   });
 
