@@ -58,6 +58,15 @@ describe('report heatmaps section', () => {
     expect(ko).toContain('이상 윈도우');
   });
 
+  it('says when attention maps average more windows than the occlusion sample', () => {
+    const withAttention = (windows: number, count: number, seed: number): AveragedMaps['normal'] => ({ count, maps: [{ ...map('occlusion', null, seed), windows: count }, { ...map('occlusion', null, seed), method: 'adjacency', grid: 'counter-counter', windows }] });
+    const det: AveragedMaps = { ...avg, model: 'metric-graph', normal: withAttention(900, 300, 1), anomalous: withAttention(17, 17, 2) };
+    const out = renderReportHtml({ ...base, explanations: [det] });
+    expect(out).toContain('300 normal and 17 anomalous test windows in the occlusion maps (a sample); the attention maps average every test window');
+    expect(out).toContain('normal windows (900)');
+    expect(renderReportHtml({ ...base, explanations: [avg] })).toContain('90 normal and 10 anomalous test windows.');
+  });
+
   it('says how to compute explanations when none are stored', () => {
     expect(renderReportHtml(base)).toContain('No explanation has been computed for this run yet');
   });
