@@ -50,3 +50,44 @@ describe('WASM GEMM vs plain JS', () => {
     expect(ref[M * N + 3]).toBe(before);
   });
 });
+
+describe('WASM LSTM cell (polynomial exp, one shared division)', () => {
+  // One step for 3 rows of H = 8 units, pre-activations spread over [−40, 40] (both clamps of
+  // the exp and the saturation of every gate) against float64 σ / tanh.
+  const [B, H] = [3, 8];
+  const G = 4 * H;
+  const arena = Arena.sized(1 << 20);
+  const z = arena.f32(B * G);
+  const cc = arena.f32(2 * B * H);
+  const tc = arena.f32(B * H);
+  const h = arena.f32(2 * B * H);
+  const sig = (v: number) => 1 / (1 + Math.exp(-v));
+  it.each([true, false])('gates, c, tanh(c) and h within 1e-6 of float64 (keep = %s)', (keep) => {
+    const rng = new Rng(9);
+    for (let i = 0; i < z.length; i++) z[i] = (i % 5 === 0 ? 80 : 8) * (rng.next() - 0.5);
+    for (let i = 0; i < B * H; i++) cc[i] = 4 * (rng.next() - 0.5);
+    const z0 = Float64Array.from(z);
+    const c0 = Float64Array.from(cc.subarray(0, B * H));
+    h.fill(NaN);
+    expect(arena.lstmCell!(z, 0, cc, 0, B * H, tc, 0, h, B * H, B, H, keep)).toBe(true);
+    let worst = 0;
+    const near = (got: number, want: number) => void (worst = Math.max(worst, Math.abs(got - want)));
+    for (let b = 0; b < B; b++) {
+      for (let j = 0; j < H; j++) {
+        const zb = b * G;
+        const [i, f, g, o] = [sig(z0[zb + j]!), sig(z0[zb + H + j]!), Math.tanh(z0[zb + 2 * H + j]!), sig(z0[zb + 3 * H + j]!)];
+        const c = f * c0[b * H + j]! + i * g;
+        near(cc[B * H + b * H + j]!, c);
+        near(h[B * H + b * H + j]!, o * Math.tanh(c));
+        if (keep) {
+          near(z[zb + j]!, i);
+          near(z[zb + H + j]!, f);
+          near(z[zb + 2 * H + j]!, g);
+          near(z[zb + 3 * H + j]!, o);
+          near(tc[b * H + j]!, Math.tanh(c));
+        }
+      }
+    }
+    expect(worst).toBeLessThan(1e-6);
+  });
+});

@@ -237,31 +237,42 @@ function adamBody(): number[] {
 }
 
 /**
- * Pushes exp(x) (f32x4) for the v128 local x (clobbered; n, r scratch): Cephes expf — clamp,
- * n = round(x·log2 e), r = x − n·ln 2 (two-part), degree-6 polynomial, times 2ⁿ via the exponent
- * bits. ~1 ulp in float32.
+ * Pushes exp(x) (f32x4) for the v128 local x (clobbered; n, r scratch), Cephes-style — clamp,
+ * n = round(x·log2 e), r = x − n·ln 2 (two-part), a degree-5 polynomial, times 2ⁿ via the
+ * exponent bits; ≤ 1.7e−7 relative error. With relaxed SIMD the Horner steps are FMAs.
  */
 function emitExp(c: Code, x: number, n: number, r: number): void {
-  c.get(x).fconst(88.3762626647949).fmin().fconst(-87.3).fmax().set(x);
+  /** pushes a·b + k for the values pushed by a() and b() */
+  const madd = (a: () => void, b: () => void, k: () => void): void => {
+    a(); b();
+    if (useFma) { k(); c.fma(); } else { c.fmul(); k(); c.fadd(); }
+  };
+  // pmin/pmax: single instructions; a NaN x stays NaN (it is the first operand)
+  c.get(x).fconst(88.3762626647949).fpmin().fconst(-87.3).fpmax().set(x);
   // t = x·log2 e + 1.5·2²³ rounds x·log2 e to the nearest integer n (ties to even, as
   // f32x4.nearest) and holds n in its low mantissa bits: n = t − 1.5·2²³, and 2ⁿ's bits are
   // (bits(t) − bits(1.5·2²³) + 127) << 23 — no float→int conversion (whose saturation fix-ups
   // cost more instructions than the rest of this step)
   const magic = 12582912;
-  c.get(x).fconst(1.44269504088896341).fmul().fconst(magic).fadd().set(n);
-  const nf = (): void => { c.get(n).fconst(magic).fsub(); };
-  c.get(x);
-  nf();
-  c.fconst(0.693359375).fmul().fsub();
-  nf();
-  c.fconst(-2.12194440e-4).fmul().fsub().set(r);
-  c.fconst(1.987569150e-4).get(r).fmul().fconst(1.3981999507e-3).fadd();
-  c.get(r).fmul().fconst(8.3334519073e-3).fadd();
-  c.get(r).fmul().fconst(4.1665795894e-2).fadd();
-  c.get(r).fmul().fconst(1.6666665459e-1).fadd();
-  c.get(r).fmul().fconst(5.0000001201e-1).fadd();
-  c.get(r).fmul().get(r).fmul().get(r).fadd().fconst(1).fadd();
-  c.get(n).i32(127 - 0x4b400000).i32x4Splat().i32x4Add().i32(23).i32x4Shl();
+  madd(() => c.get(x), () => c.fconst(1.44269504088896341), () => c.fconst(magic));
+  c.set(n);
+  c.get(n).fconst(magic).fsub().set(r); // r ← n as a float
+  // x ← x − n·C₁ − n·C₂ (ln 2 = C₁ + C₂, C₁ exact in few bits)
+  for (const k of [0.693359375, -2.12194440e-4]) {
+    if (useFma) c.get(r).fconst(k).get(x).fnma().set(x);
+    else c.get(x).get(r).fconst(k).fmul().fsub().set(x);
+  }
+  c.get(x).set(r);
+  // eʳ ≈ 1 + r + r²·q(r), q of degree 3 (relative-error minimax on |r| ≤ ln 2 / 2, fitted here:
+  // max 1.7e−7 in float32, i.e. ~1.4 ulp — Cephes' degree-5 q bought 1 ulp for two more FMAs)
+  c.fconst(8.312524296343327e-3);
+  for (const k of [4.1890114545822144e-2, 1.6667114198207855e-1, 4.99992311000824e-1]) {
+    madd(() => undefined, () => c.get(r), () => c.fconst(k));
+  }
+  // p·r² + r + 1
+  madd(() => undefined, () => c.get(r).get(r).fmul(), () => c.get(r));
+  c.fconst(1).fadd();
+  c.get(n).iconst4(127 - 0x4b400000).i32x4Add().i32(23).i32x4Shl();
   c.fmul();
 }
 
@@ -278,32 +289,44 @@ function emitExp(c: Code, x: number, n: number, r: number): void {
  */
 function lstmBody(): number[] {
   const [pZ, pCp, pCn, pTc, pHn, Bn, H, keep] = [0, 1, 2, 3, 4, 5, 6, 7];
-  const [H4, b, j, hb, z0, z1, z2, z3] = [8, 9, 10, 11, 12, 13, 14, 15];
-  const [x, n, r, vi, vf, vg, vo, vc, ab, cd] = [16, 17, 18, 19, 20, 21, 22, 23, 24, 25];
-  const c = new Code();
+  const [H4, b, j, hb, z0, z1, z2, z3, p, pEnd] = [8, 9, 10, 11, 12, 13, 14, 15, 16, 17];
+  const [x, n, r, vi, vf, vg, vo, vc, ab, cd] = [18, 19, 20, 21, 22, 23, 24, 25, 26, 27];
+  const c = new Code().hoistConsts(28);
   c.get(H).i32(2).shl().set(H4);
-  const zp = [z0, z1, z2, z3];
-  /** d = 1 + exp(s·z), s = −1 (σ) or 2 (tanh), exponent clamped to ≤ 21 */
-  const denom = (k: number, out: number, s: number): void => {
-    c.get(zp[k]!).get(j).add().vload(0);
-    c.fconst(s).fmul().fconst(21).fmin().set(x);
+  /** z[q] ← 1 + exp(min(s·z[q], 21)) for byte addresses q in [from, from + H4·gates) */
+  const denomPass = (from: number, gates: number, s: number): void => {
+    c.get(from).set(p);
+    c.get(from).get(H4).i32(gates).mul().add().set(pEnd);
+    c.block().loop();
+    c.get(p).get(pEnd).geU().brIf(1);
+    c.get(p).vload(0).fconst(s).fmul().fconst(21).fpmin().set(x);
     emitExp(c, x, n, r);
-    c.fconst(1).fadd().set(out);
+    c.fconst(1).fadd().set(x);
+    c.get(p).get(x).vstore(0);
+    c.get(p).i32(16).add().set(p);
+    c.br(0).end().end();
   };
-  const store = (k: number, v: number): void => {
-    c.get(zp[k]!).get(j).add().get(v).vstore(0);
-  };
+  const zAt = (zk: number): void => void c.get(zk).get(j).add();
   c.loopTo(b, () => c.get(Bn), 1, () => {
     c.get(pZ).get(b).get(H4).i32(4).mul().mul().add().set(z0);
     c.get(z0).get(H4).add().set(z1);
     c.get(z1).get(H4).add().set(z2);
     c.get(z2).get(H4).add().set(z3);
     c.get(b).get(H4).mul().set(hb);
+    // Three short passes over the row instead of one long body per 4 units: one unit's chain
+    // (gate exps → division → c → exp(2c) → division) is ~180 cycles of dependent latency, longer
+    // than the out-of-order window, so one body ran latency-bound; each pass's iterations are
+    // independent and overlap. The row (4H floats) stays in L1 between passes.
+    // pass 1: denominators dᵢ, d_f, d_o = 1 + e⁻ᶻ, d_g = 1 + e²ᶻ, in place
+    denomPass(z0, 2, -1);
+    denomPass(z2, 1, 2);
+    denomPass(z3, 1, -1);
+    // pass 2: gates through one shared division, c = f·c₋₁ + i·g
     c.loopTo(j, () => c.get(H4), 16, () => {
-      denom(0, vi, -1);
-      denom(1, vf, -1);
-      denom(2, vg, 2);
-      denom(3, vo, -1);
+      zAt(z0); c.vload(0).set(vi);
+      zAt(z1); c.vload(0).set(vf);
+      zAt(z2); c.vload(0).set(vg);
+      zAt(z3); c.vload(0).set(vo);
       // ab = dᵢ·d_f, cd = d_o·d_g, r = 1/(ab·cd)
       c.get(vi).get(vf).fmul().set(ab);
       c.get(vo).get(vg).fmul().set(cd);
@@ -318,27 +341,30 @@ function lstmBody(): number[] {
       c.get(ab).get(vg).fmul().set(vo);
       c.fconst(1).fconst(2).get(x).fmul().fsub().set(vg); // tanh(g) = 1 − 2/d_g
       c.get(keep).if_();
-      store(0, vi);
-      store(1, vf);
-      store(2, vg);
-      store(3, vo);
+      zAt(z0); c.get(vi).vstore(0);
+      zAt(z1); c.get(vf).vstore(0);
+      zAt(z2); c.get(vg).vstore(0);
       c.end();
+      zAt(z3); c.get(vo).vstore(0); // σ_o: pass 3 reads it (and backward when keep)
       // c = f·c₋₁ + i·g
       c.get(vf).get(pCp).get(hb).add().get(j).add().vload(0).fmul().get(vi).get(vg).fmul().fadd().set(vc);
       c.get(pCn).get(hb).add().get(j).add().get(vc).vstore(0);
-      // tanh(c) = 1 − 2/(exp(2c) + 1)
-      c.get(vc).fconst(2).fmul().set(x);
+    });
+    // pass 3: h = o·tanh(c), tanh(c) = 1 − 2/(exp(2c) + 1)
+    c.loopTo(j, () => c.get(H4), 16, () => {
+      c.get(pCn).get(hb).add().get(j).add().vload(0).fconst(2).fmul().set(x);
       c.fconst(1).fconst(2);
       emitExp(c, x, n, r);
       c.fconst(1).fadd().fdiv().fsub().set(vc);
       c.get(keep).if_();
       c.get(pTc).get(hb).add().get(j).add().get(vc).vstore(0);
       c.end();
-      c.get(pHn).get(hb).add().get(j).add().get(vo).get(vc).fmul().vstore(0);
+      c.get(pHn).get(hb).add().get(j).add();
+      zAt(z3); c.vload(0).get(vc).fmul().vstore(0);
     });
   });
   c.end();
-  return [...uleb(2), ...uleb(8), I32, ...uleb(10), V128, ...c.b];
+  return [...uleb(2), ...uleb(10), I32, ...uleb(10 + c.constCount), V128, ...c.withConstPrologue()];
 }
 
 /**

@@ -229,7 +229,7 @@ export function trainModel(spec: ModelSpec, train: WindowSet, opts: TrainOptions
     try {
       for (let s = 0; s < m; s += cap) {
         const Bc = Math.min(cap, m - s);
-        for (let b = 0; b < Bc; b++) copyWindow(x, s + b, xin, b, fw);
+        xin.set(x.subarray(s * fw, (s + Bc) * fw)); // a chunk's windows are contiguous
         anomalyProb(net.forward(xin, Bc, false), Bc, out, s);
       }
     } finally {

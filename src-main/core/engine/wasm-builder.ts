@@ -65,10 +65,15 @@ export class Code {
   fmul(): this { return this.simd(0xe6); }
   fdiv(): this { return this.simd(0xe7); }
   fsqrt(): this { return this.simd(0xe3); }
+  /** f32x4.pmin(a, b) = b < a ? b : a — one minps on x64 (f32x4.min's NaN/−0 rules cost ~7 instructions) */
+  fpmin(): this { return this.simd(0xea); }
+  /** f32x4.pmax(a, b) = a < b ? b : a — one maxps */
   fpmax(): this { return this.simd(0xeb); }
   fsplat(): this { return this.simd(0x13); }
   /** f32x4.relaxed_madd (a·b + c, fused on x64 with FMA), relaxed-SIMD proposal opcode 0x105 */
   fma(): this { return this.simd(0x105); }
+  /** f32x4.relaxed_nmadd (c − a·b), opcode 0x106 */
+  fnma(): this { return this.simd(0x106); }
   ltU(): this { this.b.push(0x49); return this; }
   geS(): this { this.b.push(0x4e); return this; }
   geU(): this { this.b.push(0x4f); return this; }
@@ -93,10 +98,43 @@ export class Code {
   i32x4Splat(): this { return this.simd(0x11); }
   /** v128.const with four copies of the float32 v */
   fconst(v: number): this {
+    return this.v128const(`f${v}`, new Uint8Array(new Float32Array([v]).buffer));
+  }
+  /** i32x4 splat of v (pooled like fconst) */
+  iconst4(v: number): this {
+    return this.v128const(`i${v}`, new Uint8Array(new Int32Array([v]).buffer));
+  }
+  private v128const(key: string, lane: Uint8Array): this {
+    if (this.pool) {
+      let e = this.pool.get(key);
+      if (e === undefined) this.pool.set(key, (e = { lane, local: this.poolFirst + this.pool.size }));
+      return this.get(e.local);
+    }
     this.simd(0x0c);
-    const f = new Uint8Array(new Float32Array([v]).buffer);
-    for (let i = 0; i < 4; i++) this.b.push(f[0]!, f[1]!, f[2]!, f[3]!);
+    for (let i = 0; i < 4; i++) this.b.push(lane[0]!, lane[1]!, lane[2]!, lane[3]!);
     return this;
+  }
+  private pool: Map<string, { lane: Uint8Array; local: number }> | null = null;
+  private poolFirst = 0;
+  /**
+   * From here on, fconst/iconst4 read a v128 local (first, first + 1, … per distinct value) that
+   * `withConstPrologue` sets once at the function's start: V8 materialises every v128.const
+   * inside a loop body as 3–4 instructions, a local costs at most one stack load.
+   */
+  hoistConsts(first: number): this {
+    this.pool = new Map();
+    this.poolFirst = first;
+    return this;
+  }
+  /** Number of hoisted constants (extra v128 locals to declare). */
+  get constCount(): number {
+    return this.pool?.size ?? 0;
+  }
+  /** The code with the hoisted constants' initialisation in front. */
+  withConstPrologue(): number[] {
+    const pro = new Code();
+    for (const { lane, local } of this.pool?.values() ?? []) pro.v128const('', lane).set(local);
+    return [...pro.b, ...this.b];
   }
   /** memory.fill(dst, byte, n) */
   memFill(): this { this.b.push(0xfc, 0x0b, 0x00); return this; }
