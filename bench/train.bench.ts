@@ -308,7 +308,7 @@ async function main(): Promise<void> {
       const src = torch.ok ? '' : tw ? ' (cached: torch missing on this machine)' : ' (torch missing, no cached number)';
       const ratio = tw ? (best.win / tw).toFixed(2) : 'n/a';
       console.log(`${c.kind} batch=${c.batch} threads=${c.threads} vigil ${fmt(best.win)} win/s pytorch ${tw ? fmt(tw) : 'n/a'} win/s ratio ${ratio}${src}  [n_train/fold ${best.n}, epochs ${c.epochs}, kernel ${best.kernel}]`);
-      if (torch.ok) console.log(`${c.kind} scoring threads=${c.threads} vigil ${fmt(best.score)} win/s pytorch ${fmt(bestT.score)} win/s ratio ${(best.score / bestT.score).toFixed(2)}  [after batch=${c.batch} training; vigil chunks of 256, pytorch score-batch 1024]`);
+      if (torch.ok) console.log(`${c.kind} scoring threads=${c.threads} vigil ${fmt(best.score)} win/s pytorch ${fmt(bestT.score)} win/s ratio ${(best.score / bestT.score).toFixed(2)}  [after batch=${c.batch} training; vigil chunks of 256 (the scorer of \`vigil score\`), pytorch score-batch 1024]`);
     }
     printProtocol(cases.flatMap((c, i) => (c.protocolRows ? [{ c, eng: eng[i]!, tor: tor[i]! }] : [])), torch.ok);
     console.log(loadLine('end'));

@@ -3,7 +3,8 @@
  * engine (`vigil-native`: hand-written forward/backward, WASM SIMD GEMM). The TF.js WASM backend
  * cannot train the convolutional models (no Conv2DBackpropFilter kernel) and plain-JS TF.js (cpu)
  * trains the paper's CNN at ~50 windows/s, so both are skipped for training with that reason; the
- * cpu backend is still what scores exported models (tfjs-export.ts). `BackendInfo.skipped` records
+ * cpu backend only writes the TF.js model files (tfjs-export.ts) — saved models score on the engine
+ * too (saved-scorer.ts). `BackendInfo.skipped` records
  * why each better option was passed over (DESIGN.md §4).
  */
 import type { BackendInfo } from '../../../shared/domain/models.js';
@@ -61,7 +62,7 @@ export async function resolveBackend(opts: ResolveOptions = {}): Promise<Resolve
   } catch (e) {
     skipped.push({ name: 'wasm', reason: `@tensorflow/tfjs-backend-wasm: ${reasonOf(e)}` });
   }
-  skipped.push({ name: 'cpu', reason: 'plain-JS TF.js trains the paper CNN at ~50 windows/s; used only to load / score exported models' });
+  skipped.push({ name: 'cpu', reason: 'plain-JS TF.js trains the paper CNN at ~50 windows/s (scores it at ~200/s); used only to write the TF.js model files' });
   const kernel = wasmKernelVariant() ?? 'js';
   return { info: { name: 'vigil-native', device: `cpu (${kernel} GEMM)`, skipped, threads }, trainer: 'vigil-native' };
 }

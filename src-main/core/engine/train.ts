@@ -14,9 +14,10 @@ import { MODEL_REGISTRY, resolveConfig, type AnyConfig } from '../models/index.j
 import { Adam } from './adam.js';
 import { Arena, type KernelChoice, type KernelUsed } from './arena.js';
 import { EarlyStopper, earlyStoppingSettings, stratifiedHoldout } from './early-stopping.js';
-import { anomalyProb, softmaxCrossEntropy } from './losses.js';
+import { softmaxCrossEntropy } from './losses.js';
 import type { EngineNet } from './net.js';
 import { Rng } from './rng.js';
+import { scoreWindows } from './score-net.js';
 
 export interface TrainOptions {
   epochs?: number;
@@ -223,20 +224,7 @@ export function trainModel(spec: ModelSpec, train: WindowSet, opts: TrainOptions
   stopper?.restoreBest();
   const t2 = performance.now();
 
-  const score = (x: Float32Array, m: number): Float32Array => {
-    const out = new Float32Array(m);
-    net.setInference?.(true); // no backward follows: layers may skip what only backward reads
-    try {
-      for (let s = 0; s < m; s += cap) {
-        const Bc = Math.min(cap, m - s);
-        xin.set(x.subarray(s * fw, (s + Bc) * fw)); // a chunk's windows are contiguous
-        anomalyProb(net.forward(xin, Bc, false), Bc, out, s);
-      }
-    } finally {
-      net.setInference?.(false);
-    }
-    return out;
-  };
+  const score = (x: Float32Array, m: number): Float32Array => scoreWindows(net, xin, cap, fw, x, m);
 
   return {
     kind,

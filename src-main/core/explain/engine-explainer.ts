@@ -17,7 +17,7 @@ import { Rng } from '../engine/rng.js';
 import type { EngineNet, NetProbe } from '../engine/net.js';
 import { resolveConfig } from '../models/index.js';
 import type { MapKey, MapSink, WindowExplainer } from './explainer.js';
-import { loadIntoParams, type SavedWeights } from './load-weights.js';
+import { loadIntoParams, type SavedWeights } from '../engine/saved-weights.js';
 import { upsampleToInput } from './upsample.js';
 
 export class EngineConvExplainer implements WindowExplainer {

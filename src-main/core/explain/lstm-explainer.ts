@@ -7,7 +7,7 @@
  */
 import { VigilError } from '../../../shared/errors.js';
 import type { MapKey, MapSink, WindowExplainer } from './explainer.js';
-import type { SavedWeights } from './load-weights.js';
+import type { SavedWeights } from '../engine/saved-weights.js';
 
 const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 

@@ -1,6 +1,6 @@
 /**
  * Opens the explainer of a saved model (METHODS.md §7): engine models from their TF.js artifacts
- * (load-weights.ts, no TF.js needed), unsupervised detectors through their registry.
+ * (engine/saved-weights.ts, no TF.js needed), unsupervised detectors through their registry.
  */
 import { SUPERVISED_MODELS, type SupervisedModelKind } from '../../../shared/domain/models.js';
 import { VigilError } from '../../../shared/errors.js';
@@ -9,7 +9,7 @@ import { loadDetector } from '../models/unsupervised/registry.js';
 import { DetectorExplainer } from './detector-explainer.js';
 import { EngineConvExplainer } from './engine-explainer.js';
 import type { WindowExplainer } from './explainer.js';
-import { readSavedWeights } from './load-weights.js';
+import { readSavedWeights } from '../engine/saved-weights.js';
 import { LstmExplainer } from './lstm-explainer.js';
 
 export interface OpenExplainerOptions {

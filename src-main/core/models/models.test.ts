@@ -11,6 +11,7 @@ import type { SupervisedModelKind } from '../../../shared/domain/models.js';
 import { softmaxCrossEntropy } from '../engine/losses.js';
 import { Rng } from '../engine/rng.js';
 import { auc, cpuBackend, randn, relErr, synthWindows, tf } from '../engine/test-helpers.js';
+import { openSavedScorer } from '../engine/saved-scorer.js';
 import { fileLoadHandler, saveTfjsArtifacts, toTfjsModel } from '../engine/tfjs-export.js';
 import { buildNet, trainModel } from '../engine/train.js';
 import { MODEL_REGISTRY } from './index.js';
@@ -135,7 +136,7 @@ describe('training', () => {
 });
 
 describe('TF.js layers export', () => {
-  it.each(KINDS)('%s: model.json + weights.bin load with tf.loadLayersModel and predict the same scores', async (kind) => {
+  it.each(KINDS)('%s: model.json + weights.bin load with tf.loadLayersModel and into the engine scorer, and predict the same scores', async (kind) => {
     const F = kind === 'contrastive' ? 12 : 38; // TF.js cpu is slow on the contrastive encoder
     const data = synthWindows(64, F, 4, 31);
     const m = trainModel({ kind, params: {} }, data, { epochs: 1, batchSize: 16, seed: 2 });
@@ -145,7 +146,16 @@ describe('TF.js layers export', () => {
       const loaded = await tfl.loadLayersModel(fileLoadHandler(dir));
       const pred = (loaded.predict(tf.tensor3d(data.x, [data.n, F, 4])) as tf.Tensor2D).dataSync();
       const p1 = Float32Array.from({ length: data.n }, (_, i) => pred[2 * i + 1]!);
-      expect(relErr(m.score(data.x, data.n), p1)).toBeLessThan(1e-5);
+      const engine = m.score(data.x, data.n);
+      expect(relErr(engine, p1)).toBeLessThan(1e-5);
+      // `vigil score` reads the same files into the engine (saved-scorer.ts): the trained model's scores
+      const scorer = openSavedScorer(dir, kind, {}, F, 4, 24); // 24: chunks of a partial size
+      let chunks = 0;
+      expect(Array.from(scorer.score(data.x, data.n, () => void chunks++))).toEqual(Array.from(engine));
+      expect(chunks).toBe(Math.ceil(data.n / 24));
+      // other hyper-parameters than the files were saved with: a clear error, not garbage scores
+      const other = kind === 'lstm' ? { units: 32 } : { denseUnits: 32 };
+      expect(() => openSavedScorer(dir, kind, other, F, 4)).toThrow(/the saved model has|has \d+ values/);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import type { ModelKind } from '../../../shared/domain/models';
+import { SUPERVISED_MODELS, type ModelKind } from '../../../shared/domain/models';
 import type { LabelSpan } from '../../../shared/domain/labels';
 import { VigilError } from '../../../shared/errors';
 import type { ModelMeta } from '../../core/eval/train-final';
@@ -56,7 +56,8 @@ export async function scoreWorkspace(ctx: JobContext, ws: Workspace, paths: AppP
   const settings = JSON.parse(String(trainRun['settings'])) as { modelDir: string; W: number; model: string };
   const source = await windowsFromWorkspace(ws, { W: o.W ?? settings.W, mode: { kind: 'sliding', stride: 1 }, allHours: true });
   const windows = shareWindows(source.windows);
-  const { info: backend } = await resolveBackend({ threads: 1 });
+  // supervised models score on the engine whatever trains (score-worker.ts), so the run says so
+  const { info: backend } = await resolveBackend({ threads: 1, forceEngine: (SUPERVISED_MODELS as readonly string[]).includes(settings.model) });
   const runId = randomUUID();
   await startRun(ws, { id: runId, kind: 'score', source, seed: null, settings: { modelRunId: o.modelRunId, modelDir: settings.modelDir }, backend, appRoot: paths.root });
   const r = await ctx.runTask<{ scores: Float32Array; threshold: number; model: string }>(workerScript(paths, 'score'), { modelDir: settings.modelDir, windows }, { task: `score ${settings.model}`, onProgress: (v) => ctx.progress(v) });

@@ -1,13 +1,14 @@
 /**
  * Reads a saved TF.js layers model (`model.json` + `weights.bin`, tfjs-export.ts) straight into an
- * engine network's parameters, without TF.js: explanations run on the engine (METHODS.md §7), and
- * a one-window explanation must stay under 100 ms including the load. Weights are stored in TF.js
- * `getWeights()` order, which is the engine's `params` order.
+ * engine network's parameters, without TF.js: scoring (saved-scorer.ts) and explanations
+ * (METHODS.md §7) run on the engine — plain-JS TF.js scores the paper's CNN at ~200 windows/s —
+ * and a one-window explanation must stay under 100 ms including the load. Weights are stored in
+ * TF.js `getWeights()` order, which is the engine's `params` order.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { VigilError } from '../../../shared/errors.js';
-import type { Param } from '../engine/layers.js';
+import type { Param } from './layers.js';
 
 export interface SavedWeights {
   /** Manifest entries in file order. */
