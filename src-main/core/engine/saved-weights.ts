@@ -32,14 +32,9 @@ export function readSavedWeights(dir: string): SavedWeights {
   const groups = j.weightsManifest;
   if (!Array.isArray(groups)) throw new VigilError('UNSUPPORTED_FORMAT', 'model.json has no weightsManifest', { where: { file, field: 'weightsManifest' } });
   const specs = groups.flatMap((g) => g.weights);
-  const bufs = groups.flatMap((g) => g.paths.map((p) => readFileSync(join(dir, p))));
-  const total = bufs.reduce((s, b) => s + b.byteLength, 0);
-  const bytes = new Uint8Array(total);
-  let o = 0;
-  for (const b of bufs) {
-    bytes.set(b, o);
-    o += b.byteLength;
-  }
+  // a plain Uint8Array copy: its slices below are copies too (a Buffer's would be views)
+  const bytes = new Uint8Array(Buffer.concat(groups.flatMap((g) => g.paths.map((p) => readFileSync(join(dir, p))))));
+  const total = bytes.byteLength;
   const tensors: Float32Array[] = [];
   let off = 0;
   for (const s of specs) {

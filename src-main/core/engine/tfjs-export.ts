@@ -108,14 +108,7 @@ export function fileLoadHandler(dir: string): tfc.io.IOHandler {
         convertedBy?: string | null;
       };
       const specs = j.weightsManifest.flatMap((g) => g.weights);
-      const bufs = await Promise.all(j.weightsManifest.flatMap((g) => g.paths.map((p) => readFile(join(dir, p)))));
-      const total = bufs.reduce((s, b) => s + b.byteLength, 0);
-      const data = new Uint8Array(total);
-      let o = 0;
-      for (const b of bufs) {
-        data.set(b, o);
-        o += b.byteLength;
-      }
+      const data = new Uint8Array(Buffer.concat(await Promise.all(j.weightsManifest.flatMap((g) => g.paths.map((p) => readFile(join(dir, p)))))));
       return { modelTopology: j.modelTopology, weightSpecs: specs, weightData: data.buffer, format: j.format, generatedBy: j.generatedBy, convertedBy: j.convertedBy ?? null };
     },
   };
