@@ -189,7 +189,15 @@ function gemmBody(packed: boolean): number[] {
   emitRowPanel(c, 4);
   c.get(L.i).i32(4).add().set(L.i);
   c.br(0).end().end();
-  // remaining single rows
+  // two remaining rows as one 2-row panel (M = 10, the paper's batch, leaves 2; a 1-row block
+  // does a quarter of a 4-row block's work per B load)
+  c.get(L.i).i32(2).add().get(P.M).gtS().eqz().if_();
+  c.get(P.pA).get(L.i).get(L.sai4).mul().add().set(L.rowA);
+  c.get(P.pC).get(L.i).get(L.ldc4).mul().add().set(L.rowC);
+  emitRowPanel(c, 2);
+  c.get(L.i).i32(2).add().set(L.i);
+  c.end();
+  // a last single row
   c.block().loop();
   c.get(L.i).i32(1).add().get(P.M).gtS().brIf(1);
   c.get(P.pA).get(L.i).get(L.sai4).mul().add().set(L.rowA);
