@@ -45,6 +45,36 @@ test.describe('labels view performance scenario', () => {
       timings.push(t);
     }
 
+    // The lines are drawn on their own canvas over the chart (src-renderer/labels/line-canvas.ts):
+    // as large as the chart, ink inside the plots, none in the y-axis margin or the title strips.
+    const lines = await page.getByTestId('counter-lines').evaluate((el) => {
+      const canvas = el as HTMLCanvasElement;
+      const ctx = canvas.getContext('2d');
+      const dpr = canvas.width / Math.max(1, canvas.clientWidth);
+      const inked = (x: number, y: number, w: number, h: number) => {
+        if (!ctx) return -1;
+        const d = ctx.getImageData(Math.round(x * dpr), Math.round(y * dpr), Math.round(w * dpr), Math.round(h * dpr)).data;
+        let n = 0;
+        for (let i = 3; i < d.length; i += 4) if ((d[i] ?? 0) > 0) n++;
+        return n;
+      };
+      const plotW = canvas.clientWidth - 56 - 16;
+      // chart-options.ts DEFAULT_PANEL_LAYOUT: left 56, right 16, top 6, titles 22, panels 64.
+      return {
+        width: canvas.clientWidth,
+        height: canvas.clientHeight,
+        panels: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map((i) => inked(56, 6 + i * 86 + 22, plotW, 64)),
+        margin: inked(0, 0, 50, canvas.clientHeight),
+        titleStrip: inked(56, 6 + 86, plotW, 20),
+      };
+    });
+    const chartBox = (await page.getByTestId('counter-chart').boundingBox())!;
+    expect(Math.abs(lines.width - chartBox.width)).toBeLessThanOrEqual(1);
+    expect(Math.abs(lines.height - chartBox.height)).toBeLessThanOrEqual(1);
+    for (const n of lines.panels) expect(n).toBeGreaterThan(500);
+    expect(lines.margin).toBe(0);
+    expect(lines.titleStrip).toBe(0);
+
     const ms = timings.map((t) => t.ms);
     test.info().annotations.push(
       { type: 'labels-view first render ms', description: String(firstRenderMs) },

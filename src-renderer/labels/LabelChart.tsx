@@ -8,11 +8,13 @@ import { ErrorNotice } from '../ui/ErrorNotice';
 import { useT } from '../ui/i18n';
 import { InteractionClock } from './interaction-timing';
 import { toVigilError, useApi } from '../ipc';
-import { buildLabelChartOption, counterChartHeight, DEFAULT_PANEL_LAYOUT, lineDataUpdate, spanIdOfBand } from './chart-options';
+import { axisSeriesUpdate, buildLabelChartOption, counterChartHeight, DEFAULT_PANEL_LAYOUT, seriesColor, spanIdOfBand, type ChartColors } from './chart-options';
+import { drawLines, foldExtent } from './line-canvas';
+import { panelMapsOf, visibleLines } from './line-layer';
 import { DetailTiles } from './detail-tiles';
 import { useSeriesPoints } from './use-series-points';
 import { orAll, panWindow, wheelZoom } from './zoom-gestures';
-import { bucketsForWidth, detailRangeOf, nearestValue, needsDetail, toColumns, windowLine, type PointColumns, type Range } from './window-data';
+import { bucketsForWidth, detailRangeOf, nearestTime, nearestValue, needsDetail, PairBuffer, toColumns, windowLine, type PointColumns, type Range } from './window-data';
 
 /** ECharts is the largest dependency and only the charts need it: load it on first use. */
 const EChart = lazy(() => import('../charts/EChart').then((m) => ({ default: m.EChart })));
@@ -26,19 +28,28 @@ export type { Range };
  */
 const OVERVIEW_POINTS = 4000;
 const DETAIL_POINTS = 4000;
-/** Quiet time after the last zoom/pan event before the window is reported (and finer points fetched if it needs them). */
-const SETTLE_MS = 50;
+/**
+ * Quiet time after the last zoom/pan event before the window is reported (and finer points
+ * fetched if it needs them). Longer than a frame, so a burst of wheel or drag events (one per
+ * frame) settles once; shorter than a redraw, so a single step settles as soon as it is drawn.
+ */
+const SETTLE_MS = 24;
 /** Plot width assumed before the chart is laid out, px. */
 const DEFAULT_PLOT_PX = 1200;
+/** Buckets of the zoom slider's data shadow (the whole range, drawn once per option). */
+const SHADOW_BUCKETS = 256;
 
 const sameRange = (a: Range | null, b: Range | null) => a === b || (a !== null && b !== null && a.fromMs === b.fromMs && a.toMs === b.toMs);
 
 /**
  * The multi-object, multi-counter chart. The option (panels, axes, bands) is built when the data
- * or the labels change; a zoom or pan only swaps each line's points for the new window, cut on
- * the client from the overview (or a cached detail tile) to about one point per two pixels
- * (window-data.ts), with ONE merge `setOption` drawn at once — never a rebuild. Finer points for a narrow window
- * are fetched once the interaction settles (detail-tiles.ts) and swapped in the same way.
+ * or the labels change; a zoom or pan only re-cuts each line's points for the new window on the
+ * client, from the overview (or a cached detail tile) to about one point per two pixels
+ * (window-data.ts), moves the axes with ONE merge `setOption` drawn at once — never a rebuild —
+ * and redraws the lines on the canvas laid over the chart (line-canvas.ts; ECharts draws axes,
+ * bands, brush, slider and tooltip). Finer points for a narrow window are fetched once the
+ * interaction settles (detail-tiles.ts) and swapped in the same way; when they leave every y axis
+ * as it was, only the line canvas is redrawn.
  * Reports zoom (debounced), brushed spans and clicks on span bands.
  */
 export function LabelChart({
@@ -92,8 +103,23 @@ export function LabelChart({
   const [detailLoading, setDetailLoading] = useState(false);
 
   // Latest inputs for the imperative paths (zoom handler, tile answers): the chart subscribes once.
-  const latest = useRef({ onView, onSelection, onBandClick, bounds, visibleObjects, counters, cadenceMs, overviewCols });
-  latest.current = { onView, onSelection, onBandClick, bounds, visibleObjects, counters, cadenceMs, overviewCols };
+  const colors: ChartColors = useMemo(
+    () => ({
+      text: palette.text,
+      muted: palette.muted,
+      border: palette.border,
+      grid: palette.grid,
+      surface: palette.surface,
+      outage: palette.outage,
+      human: palette.human,
+      model: palette.model,
+      excluded: palette.excluded,
+      series: palette.series,
+    }),
+    [palette],
+  );
+  const latest = useRef({ onView, onSelection, onBandClick, bounds, visibleObjects, counters, cadenceMs, overviewCols, objects, colors });
+  latest.current = { onView, onSelection, onBandClick, bounds, visibleObjects, counters, cadenceMs, overviewCols, objects, colors };
 
   const plotPx = () => {
     const c = chartRef.current;
@@ -103,8 +129,17 @@ export function LabelChart({
   /** Buckets per line for the plot's width (window-data.ts `bucketsForWidth`). */
   const buckets = () => bucketsForWidth(plotPx());
 
-  /** The points each line was last given (`counter|object` → interleaved t, v), for the tooltip. */
+  /** The points each line was last given (`counter|object` → interleaved t, v), for the canvas and the tooltip. */
   const drawn = useRef(new Map<string, Float64Array>());
+  /** Each line's points buffer, re-filled by every cut (no allocation per zoom/pan frame). */
+  const lineBuffers = useRef(new Map<string, PairBuffer>());
+  const linesCanvas = useRef<HTMLCanvasElement>(null);
+  /** The lines' points changed since the canvas was drawn (it is drawn at the chart's next `finished`). */
+  const linesDirty = useRef(true);
+  /** The chart size the canvas was drawn for (a resize redraws it). */
+  const linesSize = useRef('');
+  /** The y extents the panels' axis series were last given (JSON): equal ones need no ECharts update. */
+  const shownExtents = useRef('');
   /** Each visible line's points for window `w`, from the finest loaded points that cover it. */
   const lineDataFor = useCallback(
     (w: Range | null) => {
@@ -113,8 +148,12 @@ export function LabelChart({
       const b = buckets();
       return (object: string, counter: string) => {
         const o = ov?.get(object);
-        const line = o ? windowLine(o, tile?.cols.get(object) ?? null, counter, w, b) : new Float64Array(0);
-        drawn.current.set(`${counter}|${object}`, line);
+        const key = `${counter}|${object}`;
+        let buf = lineBuffers.current.get(key);
+        if (!buf) lineBuffers.current.set(key, (buf = new PairBuffer()));
+        // A view of the line's own buffer: `drawn` holds the only other reference, replaced here.
+        const line = o ? windowLine(o, tile?.cols.get(object) ?? null, counter, w, b, buf) : new Float64Array(0);
+        drawn.current.set(key, line);
         return line;
       };
     },
@@ -123,21 +162,69 @@ export function LabelChart({
   );
 
   /**
-   * Swaps every line's points for window `w` (merge update): drawn at once, or on the next frame
-   * with `lazy` (inside an ECharts event handler, where `setOption` must not render).
+   * Cuts every visible line for window `w` (into `drawn`) and returns each counter's value range
+   * over its lines (what ECharts fitted the y axis to when it drew the lines: all their points).
+   */
+  const cutLines = useCallback(
+    (w: Range | null) => {
+      const { overviewCols: ov, visibleObjects: objs, counters: cs } = latest.current;
+      const lineOf = lineDataFor(w);
+      const extents = new Map<string, readonly [number, number] | null>();
+      for (const counter of cs) {
+        const e: [number, number] = [Infinity, -Infinity];
+        for (const o of objs) if (ov?.get(o)?.counters.includes(counter)) foldExtent(lineOf(o, counter), e);
+        extents.set(counter, e[0] <= e[1] ? e : null);
+      }
+      linesDirty.current = true;
+      return extents;
+    },
+    [lineDataFor],
+  );
+  const extentsUpdate = (extents: ReadonlyMap<string, readonly [number, number] | null>) => {
+    const { counters: cs, bounds: b } = latest.current;
+    shownExtents.current = JSON.stringify([...extents]);
+    return axisSeriesUpdate(cs, b, (k) => extents.get(k) ?? null);
+  };
+
+  /**
+   * Draws the visible lines on the canvas over the chart, through each panel's axes as ECharts
+   * laid them out (called at its `finished`, so the axes are those of the last update).
+   */
+  const drawCanvasLines = useCallback((chart: EChartsType) => {
+    const canvas = linesCanvas.current;
+    if (!canvas) return;
+    const { overviewCols: ov, visibleObjects: objs, counters: cs, objects: all, colors } = latest.current;
+    const width = chart.getWidth();
+    const height = chart.getHeight();
+    const maps = panelMapsOf(chart, cs.length, shown.current ?? latest.current.bounds);
+    const lines = visibleLines(cs, objs, (o, c) => ov?.get(o)?.counters.includes(c) ?? false, drawn.current, (o) => seriesColor(o, all, colors));
+    drawLines(canvas, width, height, window.devicePixelRatio || 1, maps, lines);
+    linesDirty.current = false;
+    linesSize.current = `${width}x${height}`;
+  }, []);
+
+  /**
+   * Swaps every line's points for window `w`: the axis series get the lines' new value ranges
+   * (merge update, drawn at once, or on the next frame with `lazy` inside an ECharts event
+   * handler, where `setOption` must not render) and the canvas is redrawn at `finished`; when no
+   * range changed, ECharts has nothing to redraw and only the canvas is.
    */
   const showPoints = useCallback(
     (w: Range | null, lazy = false) => {
       const c = chartRef.current;
-      if (!c || !hasOption.current) return;
-      const { visibleObjects: objs, counters: cs, overviewCols: ov } = latest.current;
-      if (!ov) return;
-      const update = lineDataUpdate(objs.map((o) => ({ object: o, counters: ov.get(o)?.counters ?? [] })), cs, lineDataFor(w));
+      if (!c || !hasOption.current || !latest.current.overviewCols) return;
+      const extents = cutLines(w);
       // Before `setOption`: a synchronous draw reports `finished` from inside it.
       clock.optionSet();
-      c.setOption(update, { lazyUpdate: lazy });
+      if (!lazy && JSON.stringify([...extents]) === shownExtents.current) {
+        drawCanvasLines(c);
+        clock.finished(idle());
+        return;
+      }
+      c.setOption(extentsUpdate(extents), { lazyUpdate: lazy });
     },
-    [clock, lineDataFor],
+    // `idle` and `extentsUpdate` read refs only.
+    [clock, cutLines, drawCanvasLines],
   );
 
   const [tiles] = useState(
@@ -185,6 +272,32 @@ export function LabelChart({
     const w = shown.current ?? latest.current.bounds;
     return nearestValue(line, t, (w.toMs - w.fromMs) / buckets());
   }, []);
+  /** The pointer's last x on the page (for the tooltip's time). */
+  const pointerX = useRef<number | null>(null);
+  /**
+   * The axis tooltip's time: the pointer's, snapped to the drawn point nearest to it over the
+   * visible lines (within one bucket; null: none, or the pointer is off the plots).
+   */
+  const tooltipTime = useCallback(() => {
+    const { visibleObjects: objs, counters: cs } = latest.current;
+    const canvas = box.current?.querySelector('canvas');
+    const x = pointerX.current;
+    if (!canvas || x === null) return null;
+    const r = canvas.getBoundingClientRect();
+    const plotW = r.width - DEFAULT_PANEL_LAYOUT.left - DEFAULT_PANEL_LAYOUT.right;
+    const w = shown.current ?? latest.current.bounds;
+    if (plotW <= 0) return null;
+    const t = w.fromMs + ((x - r.left - DEFAULT_PANEL_LAYOUT.left) / plotW) * (w.toMs - w.fromMs);
+    const tol = (w.toMs - w.fromMs) / buckets();
+    let best: number | null = null;
+    for (const counter of cs)
+      for (const o of objs) {
+        const line = drawn.current.get(`${counter}|${o}`);
+        const ti = line ? nearestTime(line, t, tol) : null;
+        if (ti !== null && (best === null || Math.abs(ti - t) < Math.abs(best - t))) best = ti;
+      }
+    return best;
+  }, []);
 
   // `excluded` is recomputed for every window by the area; rebuild only when its content changes.
   const excludedKey = JSON.stringify(excluded);
@@ -196,9 +309,18 @@ export function LabelChart({
       const c = overviewCols.get(o);
       return c ? [{ object: o, counters: c.counters }] : [];
     });
+    const extents = cutLines(shown.current);
+    shownExtents.current = JSON.stringify([...extents]);
+    const first = series.find((s) => s.counters.includes(counters[0] ?? ''));
+    const firstCols = first ? overviewCols.get(first.object) : undefined;
     return buildLabelChartOption({
       series,
       lineData: lineDataFor(shown.current),
+      canvasLines: {
+        extent: (k) => extents.get(k) ?? null,
+        ...(firstCols && counters[0] !== undefined ? { shadow: windowLine(firstCols, null, counters[0], null, SHADOW_BUCKETS) } : {}),
+        tooltipTime,
+      },
       valueAt,
       objects,
       counters,
@@ -208,20 +330,9 @@ export function LabelChart({
       view: shown.current,
       brush,
       selection,
-      colors: {
-        text: palette.text,
-        muted: palette.muted,
-        border: palette.border,
-        grid: palette.grid,
-        surface: palette.surface,
-        outage: palette.outage,
-        human: palette.human,
-        model: palette.model,
-        excluded: palette.excluded,
-        series: palette.series,
-      },
+      colors,
     });
-  }, [overviewCols, visibleObjects, objects, counters, spans, stableExcluded, bounds, brush, selection, palette, lineDataFor, valueAt]);
+  }, [overviewCols, visibleObjects, objects, counters, spans, stableExcluded, bounds, brush, selection, colors, lineDataFor, cutLines, valueAt, tooltipTime]);
   hasOption.current = option !== null;
 
   /**
@@ -231,10 +342,11 @@ export function LabelChart({
   const applyWindow = useCallback(
     (to: Range | null) => {
       const c = chartRef.current;
-      const { visibleObjects: objs, counters: cs, overviewCols: ov } = latest.current;
-      if (!c || !hasOption.current || !ov) return;
+      if (!c || !hasOption.current || !latest.current.overviewCols) return;
       const zoom = to ? { startValue: to.fromMs, endValue: to.toMs } : { start: 0, end: 100 };
-      const update = lineDataUpdate(objs.map((o) => ({ object: o, counters: ov.get(o)?.counters ?? [] })), cs, lineDataFor(to));
+      const extents = cutLines(to);
+      // The axis series only when a panel's value range moved (rarely: it spans all the points).
+      const update = JSON.stringify([...extents]) === shownExtents.current ? {} : extentsUpdate(extents);
       // The axis tooltip (40 rows of HTML) would be rebuilt and measured after every redraw while
       // the pointer rests on the chart, for values that are moving anyway: hide it; the next
       // pointer move brings it back.
@@ -244,12 +356,13 @@ export function LabelChart({
       clock.optionSet();
       c.setOption({ ...update, dataZoom: [zoom, zoom] });
     },
-    [clock, lineDataFor],
+    [clock, cutLines],
   );
   const moveZoom = useCallback(
     (to: Range | null) => {
-      applyWindow(to);
+      // The fetch first: the interaction is not settled at the draw's `finished` while finer points are on their way.
       fetchDetailIfNeeded(to);
+      applyWindow(to);
     },
     [applyWindow, fetchDetailIfNeeded],
   );
@@ -268,7 +381,9 @@ export function LabelChart({
   const zoomPending = useRef(false);
   const overviewSettled = useRef(true);
   overviewSettled.current = !overview.loading && overview.current;
-  const idle = useCallback(() => !zoomPending.current && overviewSettled.current && !tiles.loading, [tiles]);
+  /** The gesture window already reported and given the points it needs (the debounced settle has nothing left to do for it). */
+  const served = useRef<Range | null | undefined>(undefined);
+  const idle = useCallback(() => (!zoomPending.current || served.current === shown.current) && overviewSettled.current && !tiles.loading, [tiles]);
   /** The last window the chart itself reported: a different `view` came from elsewhere (keys, jump to outage). */
   const reportedView = useRef<Range | null>(view);
   useLayoutEffect(() => {
@@ -284,6 +399,10 @@ export function LabelChart({
   useEffect(() => {
     const el = box.current;
     const onInput = (e: Event) => clock.input(e.timeStamp);
+    const onPointer = (e: PointerEvent) => {
+      pointerX.current = e.clientX;
+    };
+    el?.addEventListener('pointermove', onPointer, { capture: true, passive: true });
     const opts = { capture: true, passive: true } as const;
     window.addEventListener('keydown', onInput, opts);
     el?.addEventListener('wheel', onInput, opts);
@@ -294,9 +413,19 @@ export function LabelChart({
       el?.removeEventListener('wheel', onInput, opts);
       el?.removeEventListener('pointerdown', onInput, opts);
       el?.removeEventListener('pointermove', onInput, opts);
+      el?.removeEventListener('pointermove', onPointer, { capture: true });
     };
   }, [clock]);
 
+  /**
+   * Reports window `w` to the area. Rendered (and its effects run) right here, not in a later
+   * task: the area's re-render is all that is left of an interaction that needs no finer points.
+   */
+  const reportView = useCallback((w: Range | null) => {
+    if (reportedView.current === w) return;
+    reportedView.current = w;
+    flushSync(() => latest.current.onView(w));
+  }, []);
   /** After the last step of a zoom/pan: report the window to the area and fetch finer points if it needs them. */
   const settleLater = useCallback(() => {
     zoomPending.current = true;
@@ -304,15 +433,11 @@ export function LabelChart({
     zoomTimer.current = window.setTimeout(() => {
       zoomPending.current = false;
       const w = shown.current;
-      reportedView.current = w;
-      // Rendered (and its effects run) right here, not in a later task: the area's re-render is
-      // all that is left of the interaction when no finer points are needed, so it can settle now
-      // instead of two frames later.
-      flushSync(() => latest.current.onView(w));
+      reportView(w);
       fetchDetailIfNeeded(w);
       clock.settleIfIdle(idle());
     }, SETTLE_MS);
-  }, [clock, idle, fetchDetailIfNeeded]);
+  }, [clock, idle, fetchDetailIfNeeded, reportView]);
 
   // Wheel zoom and drag pan (zoom-gestures.ts): one window change per frame at most.
   const frame = useRef<number | null>(null);
@@ -325,11 +450,20 @@ export function LabelChart({
       if (frame.current === null)
         frame.current = requestAnimationFrame(() => {
           frame.current = null;
-          applyWindow(shown.current);
+          const now = shown.current;
+          applyWindow(now);
+          // The step's window is reported and its finer points asked for at once (one query in
+          // flight at a time), not only after the debounce: a single wheel notch or drag move is
+          // settled as soon as this frame is drawn, and continuous gestures still settle once
+          // more at their end (`settleLater`).
+          reportView(now);
+          if (!tiles.loading) fetchDetailIfNeeded(now);
+          served.current = now;
+          clock.settleIfIdle(idle());
         });
       settleLater();
     },
-    [clock, applyWindow, settleLater],
+    [clock, applyWindow, settleLater, reportView, fetchDetailIfNeeded, idle, tiles],
   );
   const brushOn = useRef(brush);
   brushOn.current = brush;
@@ -407,7 +541,11 @@ export function LabelChart({
     (chart: EChartsType | null) => {
       chartRef.current = chart;
       if (!chart) return;
-      chart.on('finished', () => clock.finished(idle()));
+      chart.on('finished', () => {
+        // The lines go on the canvas once ECharts has laid out the axes they are drawn through.
+        if (linesDirty.current || linesSize.current !== `${chart.getWidth()}x${chart.getHeight()}`) drawCanvasLines(chart);
+        clock.finished(idle());
+      });
       // Only the slider still zooms through ECharts (wheel and drag: `gesture` below).
       chart.on('datazoom', (p: unknown) => {
         // The window from the event (percent of the axis = of the bounds), not `getOption()`,
@@ -436,7 +574,7 @@ export function LabelChart({
         if (id) latest.current.onBandClick(id);
       });
     },
-    [clock, idle, showPoints, settleLater],
+    [clock, idle, showPoints, settleLater, drawCanvasLines],
   );
 
   const afterOption = useCallback(
@@ -456,9 +594,13 @@ export function LabelChart({
     <div ref={box} className="label-chart" data-testid="label-chart" data-brush={brush} data-loading={overview.loading || detailLoading}>
       {detailError && <ErrorNotice title={t('common.errorTitle', { what: t('labels.what.chart') })} error={detailError} />}
       {option ? (
-        <Suspense fallback={<div className="loading-line" style={{ height }} />}>
-          <EChart option={option} height={height} label={t('labels.chart.aria', { counters: counters.length, objects: visibleObjects.length })} testId="counter-chart" onChart={onChart} afterOption={afterOption} />
-        </Suspense>
+        <div className="label-chart-plot" style={{ position: 'relative' }}>
+          <Suspense fallback={<div className="loading-line" style={{ height }} />}>
+            <EChart option={option} height={height} label={t('labels.chart.aria', { counters: counters.length, objects: visibleObjects.length })} testId="counter-chart" onChart={onChart} afterOption={afterOption} />
+          </Suspense>
+          {/* The lines (line-canvas.ts), over the ECharts canvas; pointer events go through to it. */}
+          <canvas ref={linesCanvas} className="label-chart-lines" data-testid="counter-lines" aria-hidden="true" style={{ position: 'absolute', left: 0, top: 0, pointerEvents: 'none' }} />
+        </div>
       ) : (
         <div className="loading-line" style={{ height }} />
       )}

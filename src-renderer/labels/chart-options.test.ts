@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { LabelSpan } from '../../shared/domain/labels';
 import type { Outage } from '../../shared/domain/outage';
 import type { SeriesPoints } from '../../shared/ipc/contract';
-import { axisTooltipHtml, withAlpha, BAND_SERIES_ID, buildLabelChartOption, counterChartHeight, DEFAULT_PANEL_LAYOUT, lineDataUpdate, outagesFor, spanIdOfBand, spanToRemove, type ChartColors, type LabelChartInput } from './chart-options';
+import { axisSeriesUpdate, axisTooltipHtml, withAlpha, AXIS_SERIES_PREFIX, BAND_SERIES_ID, buildLabelChartOption, counterChartHeight, DEFAULT_PANEL_LAYOUT, lineDataUpdate, outagesFor, panelTop, seriesColor, SHADOW_SERIES_ID, spanIdOfBand, spanToRemove, type ChartColors, type LabelChartInput } from './chart-options';
+import { formatDateTime } from '../ui/format';
 
 const colors: ChartColors = {
   text: '#111',
@@ -240,5 +241,82 @@ describe('axisTooltipHtml', () => {
     expect(html).not.toContain('<img');
     expect(html).not.toContain('T<b>');
     expect(html).toContain('T&#60;b&#62;');
+  });
+});
+
+describe('canvasLines (the lines drawn on a canvas over the chart)', () => {
+  const line = (object: string, counter: string) => Float64Array.from([0, object.length, 300_000, counter.length]);
+  const extents: Record<string, [number, number]> = { TPS: [1, 40], HeapUsed: [-5, 5] };
+  const shadow = Float64Array.from([0, 1, 600_000, 2]);
+  const opt = buildLabelChartOption(input({ lineData: line, canvasLines: { extent: (c) => extents[c] ?? null, shadow, tooltipTime: () => 300_000 } }));
+  type Series = { id: string; type: string; xAxisIndex: number; yAxisIndex: number; data: unknown; silent?: boolean; lineStyle?: { opacity?: number }; markArea?: unknown };
+  const series = opt.series as Series[];
+
+  it('gives ECharts no line series: one invisible extent series per panel, on its axes', () => {
+    const axes = series.filter((x) => x.id.startsWith(AXIS_SERIES_PREFIX));
+    expect(axes.map((x) => [x.id, x.xAxisIndex, x.yAxisIndex])).toEqual([
+      ['axis|TPS', 0, 0],
+      ['axis|HeapUsed', 1, 1],
+      ['axis|GcCount', 2, 2],
+    ]);
+    expect(series.some((x) => x.id.includes('|/x/'))).toBe(false);
+    // Two points at the bounds spanning the lines' values (the y axis fits them); none without values.
+    expect(axes[0]!.data).toEqual([
+      [0, 1],
+      [600_000, 40],
+    ]);
+    expect(axes[1]!.data).toEqual([
+      [0, -5],
+      [600_000, 5],
+    ]);
+    expect(axes[2]!.data).toEqual([]);
+    expect(axes.every((x) => x.silent === true && x.lineStyle?.opacity === 0)).toBe(true);
+    // The bands stay clickable.
+    expect(series.find((x) => x.id === BAND_SERIES_ID)?.silent).toBe(false);
+  });
+
+  it('keeps the slider shadow: an invisible series first on the band axis, which the slider lists first', () => {
+    const B = 3;
+    const sh = series.find((x) => x.id === SHADOW_SERIES_ID)!;
+    expect([sh.xAxisIndex, sh.yAxisIndex, sh.data]).toEqual([B, B, shadow]);
+    expect(series.findIndex((x) => x.id === SHADOW_SERIES_ID)).toBeLessThan(series.findIndex((x) => x.id === BAND_SERIES_ID));
+    const slider = (opt.dataZoom as { type: string; xAxisIndex: number[] }[]).find((d) => d.type === 'slider')!;
+    expect(slider.xAxisIndex).toEqual([B, 0, 1, 2]);
+  });
+
+  it('lets the axis pointer follow the pointer (no snapping to the 2-point series) and the tooltip use the chart\'s time', () => {
+    const xs = opt.xAxis as { axisPointer?: { snap?: boolean; show?: boolean } }[];
+    expect(xs.slice(0, 3).every((a) => a.axisPointer?.snap === false)).toBe(true);
+    const tooltip = opt.tooltip as { formatter: (p: unknown) => string };
+    const html = tooltip.formatter([{ seriesId: 'axis|TPS', value: [0, 1], axisValue: 0, axisValueLabel: 'bound' }]);
+    expect(html).toContain(formatDateTime(300_000));
+    expect(html).not.toContain('bound');
+  });
+
+  it('updates the extents by id, as a merge', () => {
+    const u = axisSeriesUpdate(['TPS', 'GcCount'], { fromMs: 10, toMs: 20 }, (c) => (c === 'TPS' ? [2, 3] : null));
+    expect(u.series.map((x) => [x.id, x.xAxisIndex, x.data])).toEqual([
+      ['axis|TPS', 0, [[10, 2], [20, 3]]],
+      ['axis|GcCount', 1, []],
+    ]);
+  });
+
+  it('places panel plots and colours lines as the option does', () => {
+    const grids = opt.grid as { top: number }[];
+    expect([0, 1, 2].map((i) => panelTop(i))).toEqual(grids.slice(0, 3).map((g) => g.top));
+    expect(seriesColor('/x/b', ['/x/a', '/x/b'], colors)).toBe('#0a0');
+    expect(seriesColor('/x/zzz', ['/x/a'], colors)).toBe('#a00');
+  });
+});
+
+describe('axisTooltipHtml with the chart\'s time (canvas lines)', () => {
+  it('reads every line at that time; none near: the rows stay, all –', () => {
+    const seen: string[] = [];
+    const html = axisTooltipHtml([{ seriesId: 'axis|TPS', value: [0, 1], axisValue: 0 }], ['TPS'], ['/x/a'], () => '#000', (id, t) => (seen.push(`${id}@${t}`), 5), () => 120_000);
+    expect(seen).toEqual(['TPS|/x/a@120000']);
+    expect(html).toContain('>5<');
+    const none = axisTooltipHtml([{ seriesId: 'axis|TPS', value: [0, 1], axisValue: 0 }], ['TPS', 'Heap'], ['/x/a'], () => '#000', () => 5, () => null);
+    expect(none.split('<tr>').slice(2)).toHaveLength(2);
+    expect(none.match(/–/g)).toHaveLength(2);
   });
 });

@@ -11,7 +11,7 @@ import type {
 import type { LabelSpan, Provenance } from '../../shared/domain/labels';
 import type { Outage } from '../../shared/domain/outage';
 import type { SeriesPoints } from '../../shared/ipc/contract';
-import { compactNumber } from '../ui/format';
+import { compactNumber, formatDateTime } from '../ui/format';
 
 /**
  * Pure option builders for the Labels area's chart (ECharts' model/view split: data in, option
@@ -59,6 +59,11 @@ export interface PanelLayout {
 
 export const DEFAULT_PANEL_LAYOUT: PanelLayout = { panelHeight: 64, titleHeight: 22, top: 6, left: 56, right: 16, bottom: 64 };
 
+/** Top of panel `i`'s plot (below its title strip), px. */
+export function panelTop(i: number, layout: PanelLayout = DEFAULT_PANEL_LAYOUT): number {
+  return layout.top + i * (layout.titleHeight + layout.panelHeight) + layout.titleHeight;
+}
+
 /** Total canvas height for `counters` stacked panels. */
 export function counterChartHeight(counters: number, layout: PanelLayout = DEFAULT_PANEL_LAYOUT): number {
   return layout.top + Math.max(1, counters) * (layout.titleHeight + layout.panelHeight) + layout.bottom;
@@ -71,6 +76,16 @@ export function outagesFor(object: string, outages: readonly Outage[], fromMs: n
 
 /** Id of the data-less series that carries the span and excluded-hour bands (over all panels). */
 export const BAND_SERIES_ID = 'bands';
+
+/**
+ * Id prefix of a panel's invisible series when the lines are drawn on a canvas (`canvasLines`):
+ * it carries the value range of the panel's lines, so ECharts fits the y axis as it would to the
+ * lines, and gives the axis tooltip a series to trigger on.
+ */
+export const AXIS_SERIES_PREFIX = 'axis|';
+
+/** Id of the invisible series that gives the zoom slider its data shadow (`canvasLines.shadow`). */
+export const SHADOW_SERIES_ID = 'shadow';
 
 /** Name prefix of a span's band; a click on a band reports it, so the span can be removed. */
 export const SPAN_BAND_PREFIX = 'span:';
@@ -116,6 +131,19 @@ export interface LabelChartInput {
    * every line at the pointer's time, not only those ECharts finds a point for at exactly it.
    */
   valueAt?: (seriesId: string, t: number) => number | null;
+  /**
+   * The lines are drawn on a canvas over the chart (line-canvas.ts), not by ECharts: each panel
+   * gets one invisible series spanning `extent(counter)` (the value range of its lines, null = no
+   * values) instead of a series per line; `shadow` (interleaved t, v) is the slider's data
+   * shadow; `tooltipTime()` is the time the axis tooltip shows: ECharts would report the nearest
+   * point of the invisible series (a bound), so the chart gives the pointer's time, snapped to
+   * the nearest drawn point (null: none near, no tooltip values).
+   */
+  canvasLines?: {
+    extent(counter: string): readonly [number, number] | null;
+    shadow?: Float64Array;
+    tooltipTime?(): number | null;
+  };
   /** Every object of the workspace, in a stable order: an object keeps its colour when others hide. */
   objects: readonly string[];
   /** Visible counters, one panel each, in this order. */
@@ -147,7 +175,7 @@ export interface LabelChartInput {
 export function buildLabelChartOption(input: LabelChartInput, layout: PanelLayout = DEFAULT_PANEL_LAYOUT): CounterChartOption {
   const { colors, counters, bounds } = input;
   const P = counters.length;
-  const panelTop = (i: number) => layout.top + i * (layout.titleHeight + layout.panelHeight) + layout.titleHeight;
+  const top = (i: number) => panelTop(i, layout);
   const all = counters.map((_, i) => i);
   const visibleObjects = new Set(input.series.map((s) => s.object));
   const spanBands = input.spans
@@ -166,13 +194,18 @@ export function buildLabelChartOption(input: LabelChartInput, layout: PanelLayou
     ? [[{ xAxis: sel.fromMs, name: 'selection', itemStyle: { color: 'rgba(0,0,0,0)', borderColor: colors.text, borderWidth: 1, borderType: 'dashed' as const } }, { xAxis: sel.toMs }] as const]
     : [];
   const bands = [...hourBands, ...spanBands, ...selectionBand];
-  const colorOf = (object: string) => {
-    const i = input.objects.indexOf(object);
-    return colors.series[(i < 0 ? 0 : i) % Math.max(1, colors.series.length)] ?? colors.text;
-  };
+  const colorOf = (object: string) => seriesColor(object, input.objects, colors);
+  const canvas = input.canvasLines;
 
   const series: LineSeriesOption[] = [];
-  counters.forEach((counter, p) => {
+  if (canvas) {
+    // The slider's data shadow comes from the first series on its first axis (the band axis, listed
+    // first below): an invisible coarse line of the first counter of the first object.
+    if (canvas.shadow && canvas.shadow.length > 0)
+      series.push({ ...INVISIBLE_LINE, id: SHADOW_SERIES_ID, name: '', xAxisIndex: P, yAxisIndex: P, tooltip: { show: false }, data: canvas.shadow as unknown as LineSeriesOption['data'], dimensions: ['t', 'v'], encode: { x: 't', y: 'v' } });
+    series.push(...axisSeriesUpdate(counters, bounds, canvas.extent).series);
+  }
+  if (!canvas) counters.forEach((counter, p) => {
     for (const pts of input.series) {
       const c = pts.counters.indexOf(counter);
       if (c < 0) continue;
@@ -230,14 +263,14 @@ export function buildLabelChartOption(input: LabelChartInput, layout: PanelLayou
     title: counters.map((counter, i) => ({
       text: counter,
       left: layout.left,
-      top: panelTop(i) - layout.titleHeight + 3,
+      top: top(i) - layout.titleHeight + 3,
       textStyle: { fontSize: 11, fontWeight: 600, color: colors.muted },
     })),
     // `outerBoundsMode: 'none'`: the margins are fixed (layout), so ECharts need not measure every
     // axis label on every redraw to keep them inside the canvas.
     grid: [
-      ...all.map((i) => ({ left: layout.left, right: layout.right, top: panelTop(i), height: layout.panelHeight, containLabel: false, outerBoundsMode: 'none' as const })),
-      { left: layout.left, right: layout.right, top: panelTop(0), height: panelTop(Math.max(0, P - 1)) + layout.panelHeight - panelTop(0), containLabel: false, outerBoundsMode: 'none' as const },
+      ...all.map((i) => ({ left: layout.left, right: layout.right, top: top(i), height: layout.panelHeight, containLabel: false, outerBoundsMode: 'none' as const })),
+      { left: layout.left, right: layout.right, top: top(0), height: top(Math.max(0, P - 1)) + layout.panelHeight - top(0), containLabel: false, outerBoundsMode: 'none' as const },
     ],
     xAxis: [
       ...all.map((i) => ({
@@ -249,6 +282,9 @@ export function buildLabelChartOption(input: LabelChartInput, layout: PanelLayou
         axisTick: { show: i === P - 1, lineStyle: { color: colors.border } },
         axisLabel: { show: i === P - 1, color: colors.muted, fontSize: 11, hideOverlap: true },
         splitLine: { show: true, lineStyle: { color: colors.grid } },
+        // The axis pointer snaps to the nearest data point; with canvas lines the only data are
+        // the 2-point extent series, so it follows the pointer (`tooltipTime` snaps the values).
+        ...(canvas ? { axisPointer: { snap: false } } : {}),
       })),
       { type: 'time' as const, gridIndex: B, min: bounds.fromMs, max: bounds.toMs, show: false, axisPointer: { show: false } },
     ],
@@ -275,7 +311,7 @@ export function buildLabelChartOption(input: LabelChartInput, layout: PanelLayou
       valueFormatter: (v) => (typeof v === 'number' ? compactNumber(v) : '–'),
       // One table (a row per counter, a column per object) instead of ECharts' 40 blocks with a
       // time heading each: a quarter of the markup to parse and lay out on every pointer move.
-      formatter: ((params: unknown) => axisTooltipHtml(Array.isArray(params) ? (params as TooltipParam[]) : [params as TooltipParam], counters, [...visibleObjects], colorOf, input.valueAt)) as never,
+      formatter: ((params: unknown) => axisTooltipHtml(Array.isArray(params) ? (params as TooltipParam[]) : [params as TooltipParam], counters, [...visibleObjects], colorOf, input.valueAt, canvas?.tooltipTime)) as never,
     },
     brush: {
       xAxisIndex: 'all',
@@ -292,7 +328,8 @@ export function buildLabelChartOption(input: LabelChartInput, layout: PanelLayou
       { type: 'inside', xAxisIndex: [...all, B], filterMode: 'none', ...zoomWindow, zoomOnMouseWheel: !input.lineData, moveOnMouseMove: !input.lineData && !input.brush },
       {
         type: 'slider',
-        xAxisIndex: [...all, B],
+        // The band axis first: with canvas lines the shadow series is on it (see above).
+        xAxisIndex: canvas ? [B, ...all] : [...all, B],
         filterMode: 'none',
         height: 18,
         bottom: 8,
@@ -328,10 +365,13 @@ export function axisTooltipHtml(
   objects: readonly string[],
   colorOf: (object: string) => string,
   valueAt?: (seriesId: string, t: number) => number | null,
+  timeOf?: () => number | null,
 ): string {
   const byId = new Map<string, unknown>();
   for (const p of params) if (typeof p.seriesId === 'string') byId.set(p.seriesId, p.value);
-  const t = params[0]?.axisValue;
+  // With `timeOf` (canvas lines) the time is the chart's, not ECharts' (see `canvasLines`).
+  const snapped = timeOf ? timeOf() : null;
+  const t = timeOf ? snapped : params[0]?.axisValue;
   const lookUp = valueAt && typeof t === 'number' ? valueAt : null;
   const valueOf = (counter: string, object: string): string => {
     const id = `${counter}|${object}`;
@@ -348,10 +388,10 @@ export function axisTooltipHtml(
     .map((o) => `<th style="${cell};font-weight:600"><span style="display:inline-block;width:8px;height:8px;border-radius:4px;margin-right:4px;background:${escapeHtml(colorOf(o))}"></span>${escapeHtml(o.split('/').filter(Boolean).pop() ?? o)}</th>`)
     .join('');
   const rows = counters
-    .filter((c) => lookUp !== null || objects.some((o) => byId.has(`${c}|${o}`)))
+    .filter((c) => lookUp !== null || timeOf !== undefined || objects.some((o) => byId.has(`${c}|${o}`)))
     .map((c) => `<tr><td style="padding:1px 0">${escapeHtml(c)}</td>${objects.map((o) => `<td style="${cell}">${valueOf(c, o)}</td>`).join('')}</tr>`)
     .join('');
-  const time = escapeHtml(params[0]?.axisValueLabel ?? '');
+  const time = escapeHtml(timeOf ? (snapped !== null ? formatDateTime(snapped) : '') : (params[0]?.axisValueLabel ?? ''));
   return `<div style="font-weight:600;margin-bottom:2px">${time}</div><table style="border-collapse:collapse"><tr><th></th>${head}</tr>${rows}</table>`;
 }
 
@@ -361,6 +401,44 @@ function lineOf(pts: SeriesPoints | { object: string; counters: readonly string[
   if (!('times' in pts)) return { data: [] };
   const values = pts.values[c] ?? [];
   return { data: pts.times.map((t, j) => [t, values[j] ?? null] as [number, number | null]) };
+}
+
+/** A line series that ECharts lays out but never paints or hit-tests. */
+const INVISIBLE_LINE = {
+  type: 'line',
+  silent: true,
+  showSymbol: false,
+  connectNulls: false,
+  lineStyle: { width: 0, opacity: 0 },
+  emphasis: { disabled: true },
+  animation: false,
+} as const satisfies LineSeriesOption;
+
+/**
+ * The panels' invisible series for canvas-drawn lines (`canvasLines`): one per counter, two
+ * points at the bounds' ends spanning the value range of the panel's lines (none when it has no
+ * values), so each y axis fits the lines it shows. A merge update (ECharts matches them by id).
+ */
+export function axisSeriesUpdate(counters: readonly string[], bounds: { fromMs: number; toMs: number }, extent: (counter: string) => readonly [number, number] | null): { series: LineSeriesOption[] } {
+  return {
+    series: counters.map((counter, p) => {
+      const e = extent(counter);
+      return {
+        ...INVISIBLE_LINE,
+        id: `${AXIS_SERIES_PREFIX}${counter}`,
+        name: counter,
+        xAxisIndex: p,
+        yAxisIndex: p,
+        data: e ? [[bounds.fromMs, e[0]], [bounds.toMs, e[1]]] : [],
+      };
+    }),
+  };
+}
+
+/** The colour of an object's lines: by its place among all objects, so it keeps it when others hide. */
+export function seriesColor(object: string, objects: readonly string[], colors: ChartColors): string {
+  const i = objects.indexOf(object);
+  return colors.series[(i < 0 ? 0 : i) % Math.max(1, colors.series.length)] ?? colors.text;
 }
 
 /**

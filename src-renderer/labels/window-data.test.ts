@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bucketsForWidth, decimateInto, nearestValue, OUTSIDE_BUCKETS, PairBuffer, PX_PER_BUCKET, detailRangeOf, needsDetail, pointsIn, toColumns, windowLine, type PointColumns } from './window-data';
+import { bucketsForWidth, decimateInto, nearestTime, nearestValue, OUTSIDE_BUCKETS, PairBuffer, PX_PER_BUCKET, detailRangeOf, needsDetail, pointsIn, toColumns, windowLine, type PointColumns } from './window-data';
 import { lowerBound } from '../../shared/sorted-search';
 
 const MIN = 60_000;
@@ -151,5 +151,34 @@ describe('nearestValue', () => {
     expect(nearestValue(pairs, 1000, 50)).toBeNull();
     expect(nearestValue(pairs, -20, 50)).toBe(1);
     expect(nearestValue(new Float64Array(0), 5, 50)).toBeNull();
+  });
+});
+
+describe('nearestTime', () => {
+  const line = Float64Array.from([0, 1, 100, NaN, 300, 5]);
+  it('snaps to the time of the nearest point within the tolerance (a missing value still has a time)', () => {
+    expect(nearestTime(line, 40, 60)).toBe(0);
+    expect(nearestTime(line, 90, 60)).toBe(100);
+    expect(nearestTime(line, 260, 60)).toBe(300);
+    expect(nearestTime(line, 1000, 800)).toBe(300);
+  });
+  it('is null when no point is near or there are none', () => {
+    expect(nearestTime(line, 200, 60)).toBeNull();
+    expect(nearestTime(new Float64Array(0), 5, 1e9)).toBeNull();
+  });
+});
+
+describe('windowLine into a buffer', () => {
+  const ov = cols('/a', 2000, (i) => (i % 97 === 0 ? 100 : i % 7));
+  it('cuts exactly what a new array holds, into the same memory every time (no allocation per frame)', () => {
+    const buf = new PairBuffer();
+    const w = { fromMs: 300 * MIN, toMs: 900 * MIN };
+    const a = windowLine(ov, null, 'TPS', w, 50, buf);
+    expect(Array.from(a)).toEqual(Array.from(windowLine(ov, null, 'TPS', w, 50)));
+    const w2 = { fromMs: 1000 * MIN, toMs: 1500 * MIN };
+    const b = windowLine(ov, null, 'TPS', w2, 50, buf);
+    expect(Array.from(b)).toEqual(Array.from(windowLine(ov, null, 'TPS', w2, 50)));
+    expect(b.buffer).toBe(a.buffer);
+    expect(Array.from(windowLine(ov, null, 'TPS', null, 40, buf))).toEqual(Array.from(windowLine(ov, null, 'TPS', null, 40)));
   });
 });

@@ -7,7 +7,8 @@ import { lowerBound, upperBound } from '../../shared/sorted-search';
  * two pixel columns per line (`bucketsForWidth`): each zoom/pan re-cuts the points of the new
  * window from what is already loaded (the overview of the whole range, or a finer detail tile
  * that covers the window) with a min/max-per-bucket decimation — real points only, every peak
- * kept — so ECharts draws ~40 × 650 points instead of every point it was ever given. Missing values stay NaN and become gaps, never zeros (METHODS.md §1).
+ * kept — so the line canvas (line-canvas.ts) traces ~40 × 650 points instead of every point ever
+ * loaded. Missing values stay NaN and become gaps, never zeros (METHODS.md §1).
  */
 
 export interface Range {
@@ -75,6 +76,17 @@ export class PairBuffer implements PairSink {
   /** The pairs so far, as a new array; the buffer starts over. */
   take(): Float64Array {
     const out = this.buf.slice(0, this.len);
+    this.len = 0;
+    return out;
+  }
+
+  /**
+   * The pairs so far, as a view of the buffer (no copy: valid until the buffer is filled again);
+   * the buffer starts over. A line re-cut on every zoom/pan frame into its own buffer then
+   * allocates nothing (~0.5 MB a frame for 40 lines otherwise, and more young-generation GCs).
+   */
+  view(): Float64Array {
+    const out = this.buf.subarray(0, this.len);
     this.len = 0;
     return out;
   }
@@ -156,7 +168,7 @@ export function bucketsForWidth(plotPx: number): number {
  * Buckets for the parts of the range outside the window (drawn only while a pan or zoom-out
  * brings them in, until the next cut; in practice the slider's data shadow shows them): the
  * shape at a glance, cut once over the whole range per line and reused by every window. Every
- * point of them is still laid out and path-built by ECharts on each redraw, so few.
+ * point of them is still mapped and traced on each redraw, so few.
  */
 export const OUTSIDE_BUCKETS = 60;
 
@@ -165,20 +177,22 @@ export const OUTSIDE_BUCKETS = 60;
  * inside the window (plus one point either side, so the line reaches the edges) from `fine`
  * when given (a detail tile covering the window) else from `overview`, cut to `buckets` buckets;
  * outside it, the overview cut coarsely, so a pan or zoom-out shows the shape at once while the
- * finer points are cut. Returns interleaved `t, v` pairs (ECharts' typed-array data, dims [t, v]).
+ * finer points are cut. Returns interleaved `t, v` pairs (line-canvas.ts; ECharts' typed-array data, dims [t, v]):
+ * a new array, or with `into` a view of that buffer (valid until it is filled again).
  */
-export function windowLine(overview: PointColumns, fine: PointColumns | null, counter: string, w: Range | null, buckets: number): Float64Array {
+export function windowLine(overview: PointColumns, fine: PointColumns | null, counter: string, w: Range | null, buckets: number, into?: PairBuffer): Float64Array {
   const oc = overview.counters.indexOf(counter);
   if (oc < 0) return new Float64Array(0);
   const ov = overview.values[oc] as Float64Array;
   const fc = fine ? fine.counters.indexOf(counter) : -1;
   const src = fine && fc >= 0 ? fine : overview;
   const sv = src === overview ? ov : (src.values[fc] as Float64Array);
-  const out = scratch;
+  const out = into ?? scratch;
   out.clear(); // whatever an earlier call that threw left
+  const done = () => (into ? out.view() : out.take());
   if (w === null) {
     decimateInto(out, overview.times, ov, 0, overview.times.length, buckets);
-    return out.take();
+    return done();
   }
   const i0 = Math.max(0, lowerBound(src.times, w.fromMs) - 1);
   const i1 = Math.min(src.times.length, upperBound(src.times, w.toMs) + 1);
@@ -196,7 +210,7 @@ export function windowLine(overview: PointColumns, fine: PointColumns | null, co
   decimateInto(out, src.times, sv, i0, i1, buckets);
   while (k < coarse.length && (coarse[k] as number) <= lastT) k += 2;
   for (; k < coarse.length; k += 2) out.push(coarse[k] as number, coarse[k + 1] as number);
-  return out.take();
+  return done();
 }
 
 /** Coarse cuts of overview columns (`OUTSIDE_BUCKETS` over the whole range), per column array. */
@@ -232,13 +246,8 @@ export function detailRangeOf(w: Range, bounds: Range): Range {
   return { fromMs: Math.max(bounds.fromMs, w.fromMs - pad), toMs: Math.min(bounds.toMs, w.toMs + pad) };
 }
 
-/**
- * The value of the point nearest to time `t` in interleaved `t, v` pairs (times ascending), or
- * null when there is none within `toleranceMs` or it is missing: the axis tooltip reads every
- * line at the pointer's time from the points drawn (the lines' points differ in time, and ECharts
- * would list only the lines with a point exactly there).
- */
-export function nearestValue(pairs: Float64Array, t: number, toleranceMs: number): number | null {
+/** Index of the pair whose time is nearest to `t` (interleaved `t, v` pairs, times ascending), −1 when none is within `toleranceMs`. */
+function nearestPair(pairs: Float64Array, t: number, toleranceMs: number): number {
   const n = pairs.length >> 1;
   let lo = 0;
   let hi = n;
@@ -252,7 +261,27 @@ export function nearestValue(pairs: Float64Array, t: number, toleranceMs: number
     if (i < 0 || i >= n) continue;
     if (best < 0 || Math.abs((pairs[2 * i] as number) - t) < Math.abs((pairs[2 * best] as number) - t)) best = i;
   }
-  if (best < 0 || Math.abs((pairs[2 * best] as number) - t) > toleranceMs) return null;
-  const v = pairs[2 * best + 1] as number;
+  return best >= 0 && Math.abs((pairs[2 * best] as number) - t) <= toleranceMs ? best : -1;
+}
+
+/**
+ * The value of the point nearest to time `t` in interleaved `t, v` pairs (times ascending), or
+ * null when there is none within `toleranceMs` or it is missing: the axis tooltip reads every
+ * line at the pointer's time from the points drawn (the lines' points differ in time, and ECharts
+ * would list only the lines with a point exactly there).
+ */
+export function nearestValue(pairs: Float64Array, t: number, toleranceMs: number): number | null {
+  const i = nearestPair(pairs, t, toleranceMs);
+  const v = i < 0 ? NaN : (pairs[2 * i + 1] as number);
   return Number.isFinite(v) ? v : null;
+}
+
+/**
+ * The time of the point nearest to `t` in interleaved `t, v` pairs (times ascending), or null
+ * when there is none within `toleranceMs`: with the lines drawn on a canvas the axis pointer no
+ * longer snaps to a data point, so the tooltip snaps its time to the nearest drawn one.
+ */
+export function nearestTime(pairs: Float64Array, t: number, toleranceMs: number): number | null {
+  const i = nearestPair(pairs, t, toleranceMs);
+  return i < 0 ? null : (pairs[2 * i] as number);
 }
