@@ -11,7 +11,8 @@ import { Rng } from './rng.js';
 
 const cases: { M: number; N: number; K: number; transA: boolean; acc: boolean; bias: boolean; relu: boolean }[] = [];
 for (const transA of [false, true]) {
-  for (const [M, N, K] of [[1, 8, 5], [3, 4, 7], [4, 8, 1], [7, 13, 9], [9, 16, 33], [17, 66, 40], [64, 64, 300], [37, 24, 700], [288, 64, 1100]] as const) {
+  // N < 4: the narrow kernel (unit-stride A, K ≤ 512; k mod 4 tails) or JS (strided A, K > 512)
+  for (const [M, N, K] of [[1, 8, 5], [3, 4, 7], [4, 8, 1], [7, 13, 9], [9, 16, 33], [17, 66, 40], [64, 64, 300], [37, 24, 700], [288, 64, 1100], [10, 2, 64], [5, 1, 3], [6, 3, 66], [3, 2, 600]] as const) {
     cases.push({ M, N, K, transA, acc: false, bias: false, relu: false });
     cases.push({ M, N, K, transA, acc: true, bias: true, relu: true });
   }

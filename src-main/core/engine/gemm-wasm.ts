@@ -5,16 +5,17 @@
  *    blocks of f32x4 accumulators, A broadcast with v128.load32_splat, fused bias + ReLU epilogue;
  *    f32x4.relaxed_madd (FMA) when the runtime has relaxed SIMD, else mul + add.
  *      C[i·ldc + j] (+)= Σ_k A[i·sai + k·sak] · B[k·ldb + j]
- *    Columns j ≥ N − N mod 4 (only the 2-unit output layer has them) run in JS.
+ *    Columns j ≥ N − N mod 4 run in JS, except N < 4 with a unit-stride A (gemmNarrow).
  *  - gemmT: the same for a strided A (sak ≠ 1, i.e. Aᵀ: weight gradients), 4-row A panels packed
  *    to [K, 4] scratch first (arena.ts reserves GEMM_PACK_BYTES at address 0).
  *  - lstmCellBack: one LSTM step's gate gradients (layers.ts LSTMLast.backward).
  *  - adam: the PyTorch-form Adam update of one tensor (adam.ts).
  *  - lstmCell: one LSTM step's gate math with a Cephes-style polynomial exp (layers.ts LSTMLast).
+ *  - gemmNarrow: the same product for N = 1..3 columns (the 2-unit output layers).
  * Every operand must be a view of the arena's memory; wrappers fall back to JS otherwise.
  */
 import { setFlagsFromString } from 'node:v8';
-import { Code, I32, section, str, uleb, V128 } from './wasm-builder.js';
+import { Code, F32, I32, section, str, uleb, V128 } from './wasm-builder.js';
 
 export type GemmFn = (
   M: number, N: number, K: number,
@@ -207,6 +208,64 @@ function gemmBody(packed: boolean): number[] {
   c.br(0).end().end();
   c.end();
   return [...uleb(2), ...uleb(N_I32), I32, ...uleb(N_V128), V128, ...c.b];
+}
+
+/**
+ * gemmNarrow: C (+)= A·B for N = 1..3 columns (the 2-unit output layers) and a unit-stride A:
+ * B's columns are first copied to the pack scratch as rows (Bᵀ [N, K]), then each row of A runs
+ * against them with one f32x4 accumulator per column over k (4 at a time), lanes summed at the
+ * end, k mod 4 in scalar; then + C (acc), + bias, ReLU as in gemm. K ≤ 2·KC (scratch size).
+ */
+function gemmNarrowBody(): number[] {
+  const [i, j, k, K4, rowA, pc, v0, v1, v2, vt] = [14, 15, 16, 17, 18, 19, 20, 21, 22, 23];
+  const s = 24; // f32
+  const vs = [v0, v1, v2];
+  const c = new Code();
+  // Bᵀ[j·K + k] = B[k·ldb + j]
+  c.loopTo(j, () => c.get(P.N), 1, () => {
+    c.loopTo(k, () => c.get(P.K), 1, () => {
+      c.get(P.pPack).get(j).get(P.K).mul().get(k).add().i32(2).shl().add();
+      c.get(P.pB).get(k).get(P.ldb).mul().get(j).add().i32(2).shl().add().f32load();
+      c.f32store();
+    });
+  });
+  c.get(P.K).i32(~3).and().set(K4);
+  c.loopTo(i, () => c.get(P.M), 1, () => {
+    c.get(P.pA).get(i).get(P.sai).mul().i32(2).shl().add().set(rowA);
+    // Σ over k in 4-lane steps, every column at once (independent FMA chains)
+    for (const v of vs) c.vzero().set(v);
+    c.loopTo(k, () => c.get(K4), 4, () => {
+      for (let q = 0; q < 3; q++) {
+        c.get(P.N).i32(q).gtS().if_();
+        const a = (): void => void c.get(rowA).get(k).i32(2).shl().add().vload(0);
+        const b = (): void => void c.get(P.pPack).get(P.K).i32(q).mul().get(k).add().i32(2).shl().add().vload(0);
+        if (useFma) { a(); b(); c.get(vs[q]!).fma(); } else { c.get(vs[q]!); a(); b(); c.fmul().fadd(); }
+        c.set(vs[q]!);
+        c.end();
+      }
+    });
+    c.loopTo(j, () => c.get(P.N), 1, () => {
+      // s = lanes of the column's accumulator, + the k mod 4 tail
+      c.get(v2).set(vt);
+      c.get(j).eqz().if_().get(v0).set(vt).else_().get(j).i32(1).eq().if_().get(v1).set(vt).end().end();
+      c.get(vt).lane(0).get(vt).lane(1).f32add().get(vt).lane(2).f32add().get(vt).lane(3).f32add().set(s);
+      c.get(K4).set(k);
+      c.block().loop();
+      c.get(k).get(P.K).geS().brIf(1);
+      c.get(rowA).get(k).i32(2).shl().add().f32load();
+      c.get(P.pPack).get(j).get(P.K).mul().get(k).add().i32(2).shl().add().f32load();
+      c.f32mul().get(s).f32add().set(s);
+      c.get(k).i32(1).add().set(k);
+      c.br(0).end().end();
+      c.get(P.pC).get(i).get(P.ldc).mul().get(j).add().i32(2).shl().add().set(pc);
+      c.get(P.acc).if_().get(s).get(pc).f32load().f32add().set(s).end();
+      c.get(P.pBias).if_().get(s).get(P.pBias).get(j).i32(2).shl().add().f32load().f32add().set(s).end();
+      c.get(P.relu).if_().get(s).f32zero().f32max().set(s).end();
+      c.get(pc).get(s).f32store();
+    });
+  });
+  c.end();
+  return [...uleb(3), ...uleb(6), I32, ...uleb(4), V128, ...uleb(1), F32, ...c.b];
 }
 
 /**
@@ -422,17 +481,17 @@ function lstmBackBody(): number[] {
 function buildModule(fma: boolean, mr = packRows): Uint8Array {
   useFma = fma;
   packRows = mr;
-  const F32 = 0x7d;
   const g = gemmBody(false);
   const gt = gemmBody(true);
   const lb = lstmBackBody();
   const a = adamBody();
   const lc = lstmBody();
+  const gn = gemmNarrowBody();
   const type = [3, 0x60, N_PARAMS, ...new Array<number>(N_PARAMS).fill(I32), 0, 0x60, 10, I32, I32, I32, I32, I32, F32, F32, F32, F32, F32, 0, 0x60, 8, I32, I32, I32, I32, I32, I32, I32, I32, 0];
   const imp = [1, ...str('env'), ...str('mem'), 0x02, 0x00, ...uleb(1)];
-  const fn = [5, 0, 1, 2, 0, 2];
-  const exp = [5, ...str('gemm'), 0x00, 0, ...str('adam'), 0x00, 1, ...str('lstmCell'), 0x00, 2, ...str('gemmT'), 0x00, 3, ...str('lstmCellBack'), 0x00, 4];
-  const code = [5, ...uleb(g.length), ...g, ...uleb(a.length), ...a, ...uleb(lc.length), ...lc, ...uleb(gt.length), ...gt, ...uleb(lb.length), ...lb];
+  const fn = [6, 0, 1, 2, 0, 2, 0];
+  const exp = [6, ...str('gemm'), 0x00, 0, ...str('adam'), 0x00, 1, ...str('lstmCell'), 0x00, 2, ...str('gemmT'), 0x00, 3, ...str('lstmCellBack'), 0x00, 4, ...str('gemmNarrow'), 0x00, 5];
+  const code = [6, ...uleb(g.length), ...g, ...uleb(a.length), ...a, ...uleb(lc.length), ...lc, ...uleb(gt.length), ...gt, ...uleb(lb.length), ...lb, ...uleb(gn.length), ...gn];
   return new Uint8Array([
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
     ...section(1, type),
@@ -651,6 +710,7 @@ export function createWasmKernels(memory: WasmMemory, packOffset: number, packRo
   const inst = new WA.Instance(mod, { env: { mem: memory } });
   const rawPlain = inst.exports['gemm'] as RawGemm;
   const rawT = inst.exports['gemmT'] as RawGemm;
+  const rawNarrow = inst.exports['gemmNarrow'] as RawGemm;
   const rawAdam = inst.exports['adam'] as RawAdam;
   const buf = memory.buffer;
   const gemm: GemmFn = (M, N, K, A, aOff, sai, sak, B, bOff, ldb, C, cOff, ldc, acc, bias, relu) => {
@@ -662,6 +722,11 @@ export function createWasmKernels(memory: WasmMemory, packOffset: number, packRo
     const N4 = N & ~3;
     const pBias = bias ? bias.byteOffset : 0;
     const r = relu ? 1 : 0;
+    if (N4 === 0 && sak === 1 && K <= 2 * KC) {
+      // the 2-unit output layers' forward: SIMD over k (the JS loop below cost ~3 % of LSTM scoring)
+      rawNarrow(M, N, K, A.byteOffset + aOff * 4, sai, 1, B.byteOffset + bOff * 4, ldb, C.byteOffset + cOff * 4, ldc, acc ? 1 : 0, pBias, r, packOffset);
+      return;
+    }
     if (N4 > 0) {
       const raw = sak !== 1 && K > 1 ? rawT : rawPlain;
       const pA = A.byteOffset + aOff * 4;

@@ -33,6 +33,7 @@ export function section(id: number, body: number[]): number[] {
 
 export const I32 = 0x7f;
 export const V128 = 0x7b;
+export const F32 = 0x7d;
 
 export class Code {
   readonly b: number[] = [];
@@ -136,6 +137,15 @@ export class Code {
     for (const { lane, local } of this.pool?.values() ?? []) pro.v128const('', lane).set(local);
     return [...pro.b, ...this.b];
   }
+  /** scalar f32: load / store (align 4), add, mul, max, constant 0, f32x4.extract_lane */
+  f32load(off = 0): this { this.b.push(0x2a, 0x02, ...uleb(off)); return this; }
+  f32store(off = 0): this { this.b.push(0x38, 0x02, ...uleb(off)); return this; }
+  f32add(): this { this.b.push(0x92); return this; }
+  f32mul(): this { this.b.push(0x94); return this; }
+  f32max(): this { this.b.push(0x97); return this; }
+  f32zero(): this { this.b.push(0x43, 0, 0, 0, 0); return this; }
+  lane(i: number): this { return this.simd(0x1f).byte(i); }
+  byte(v: number): this { this.b.push(v); return this; }
   /** memory.fill(dst, byte, n) */
   memFill(): this { this.b.push(0xfc, 0x0b, 0x00); return this; }
   /** memory.copy(dst, src, n) */
