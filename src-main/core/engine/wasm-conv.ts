@@ -207,9 +207,6 @@ function poolConvBackBody(fma: boolean): number[] {
   const [gv, gv2] = [44, 45]; // v128: gv, gv2, r0..r7
   const r = [46, 47, 48, 49, 50, 51, 52, 53];
   const c = new Code();
-  const f32load = (off = 0): Code => { c.b.push(0x2a, 0x02, ...uleb(off)); return c; };
-  const f32store = (off = 0): Code => { c.b.push(0x38, 0x02, ...uleb(off)); return c; };
-  const f32zero = (): Code => { c.b.push(0x43, 0, 0, 0, 0); return c; };
   /** acc = acc + a·b with the operands pushed by the callbacks (FMA when the runtime has it) */
   const madd = (acc: () => void, a: () => void, bb: () => void): void => {
     if (fma) { a(); bb(); acc(); c.fma(); } else { acc(); a(); bb(); c.fmul().fadd(); }
@@ -235,10 +232,10 @@ function poolConvBackBody(fma: boolean): number[] {
         c.loopTo(ow, () => c.get(Wo), 1, () => {
           // po = (((b·Ho + oh)·Wo + ow)·Cout + co)·4
           c.get(b).get(Ho).mul().get(oh).add().get(Wo).mul().get(ow).add().get(Cout).mul().get(co).add().i32(2).shl().set(po);
-          c.get(pDP).get(po).add(); f32load().set(gs);
-          c.get(gs); f32zero(); c.b.push(0x5c); // f32.ne
+          c.get(pDP).get(po).add(); c.f32load().set(gs);
+          c.get(gs); c.f32zero(); c.b.push(0x5c); // f32.ne
           c.get(relu).eqz();
-          c.get(pOut).get(po).add(); f32load(); f32zero(); c.b.push(0x5e); // f32.gt
+          c.get(pOut).get(po).add(); c.f32load(); c.f32zero(); c.b.push(0x5e); // f32.gt
           c.b.push(0x72); // i32.or
           c.and().if_();
           c.get(pSlot).get(po).add().load32(0).set(s);
@@ -246,7 +243,7 @@ function poolConvBackBody(fma: boolean): number[] {
           c.get(ow).i32(1).shl().get(s).i32(1).and().add().set(w);
           // dB[co] += g
           c.get(pDB).get(co).i32(2).shl().add();
-          c.get(pDB).get(co).i32(2).shl().add(); f32load(); c.get(gs); c.b.push(0x92); f32store();
+          c.get(pDB).get(co).i32(2).shl().add(); c.f32load(); c.get(gs); c.f32add(); c.f32store();
           // cat = [h = 0] | [h = H − 1]·2 | [w = 0]·4 | [w = W − 1]·8
           c.get(h).eqz();
           c.get(h).get(H).i32(1).sub().eq().i32(1).shl().b.push(0x72);
@@ -257,7 +254,7 @@ function poolConvBackBody(fma: boolean): number[] {
           c.get(pScr).get(cat).i32(2).shl().add().load32(0).set(t);
           c.get(pScr).get(cat).i32(2).shl().add().get(t).i32(1).add().store32(0);
           c.get(pScr).i32(64).add().get(cat).get(cap).mul().get(t).add().i32(3).shl().add().set(ps);
-          c.get(ps).get(gs); f32store(0);
+          c.get(ps).get(gs); c.f32store(0);
           // x offset of tap (0, 0): b·imgB + ((h − 1)·W + w − 1)·Cin4 (may be negative; only valid taps add to it)
           c.get(ps).get(b).get(imgB).mul().get(h).i32(1).sub().get(W).mul().get(w).add().i32(1).sub().get(Cin4).mul().add().store32(4);
           c.end();
@@ -288,7 +285,7 @@ function poolConvBackBody(fma: boolean): number[] {
               bucket(() => {
                 c.block().loop();
                 c.get(pp).get(pe).geU().brIf(1);
-                c.get(pp); f32load(0); c.fsplat().set(gv);
+                c.get(pp); c.f32load(0); c.fsplat().set(gv);
                 c.get(base).get(pp).load32(4).add().get(tapOff).add().get(blk).add().set(t);
                 body();
                 c.get(pp).i32(8).add().set(pp);
@@ -313,8 +310,8 @@ function poolConvBackBody(fma: boolean): number[] {
                 // pairs while pp + 8 < pe
                 c.block().loop();
                 c.get(pp).i32(8).add().get(pe).geU().brIf(1);
-                c.get(pp); f32load(0); c.fsplat().set(gv);
-                c.get(pp); f32load(8); c.fsplat().set(gv2);
+                c.get(pp); c.f32load(0); c.fsplat().set(gv);
+                c.get(pp); c.f32load(8); c.fsplat().set(gv2);
                 c.get(pX).get(pp).load32(4).add().get(tapOff).add().get(blk).add().set(t);
                 c.get(pX).get(pp).load32(12).add().get(tapOff).add().get(blk).add().set(t2);
                 tmp.forEach((v, i) => {
@@ -327,7 +324,7 @@ function poolConvBackBody(fma: boolean): number[] {
                 c.br(0).end().end();
                 // the last odd one
                 c.get(pp).get(pe).ltU().if_();
-                c.get(pp); f32load(0); c.fsplat().set(gv);
+                c.get(pp); c.f32load(0); c.fsplat().set(gv);
                 c.get(pX).get(pp).load32(4).add().get(tapOff).add().get(blk).add().set(t);
                 acc.forEach((v, i) => {
                   madd(() => c.get(v), () => c.get(gv), () => c.get(t).vload(16 * i));
