@@ -315,13 +315,12 @@ export function LabelChart({
     const firstCols = first ? overviewCols.get(first.object) : undefined;
     return buildLabelChartOption({
       series,
-      lineData: lineDataFor(shown.current),
       canvasLines: {
         extent: (k) => extents.get(k) ?? null,
         ...(firstCols && counters[0] !== undefined ? { shadow: windowLine(firstCols, null, counters[0], null, SHADOW_BUCKETS) } : {}),
         tooltipTime,
+        valueAt,
       },
-      valueAt,
       objects,
       counters,
       spans,
@@ -332,7 +331,7 @@ export function LabelChart({
       selection,
       colors,
     });
-  }, [overviewCols, visibleObjects, objects, counters, spans, stableExcluded, bounds, brush, selection, colors, lineDataFor, cutLines, valueAt, tooltipTime]);
+  }, [overviewCols, visibleObjects, objects, counters, spans, stableExcluded, bounds, brush, selection, colors, cutLines, valueAt, tooltipTime]);
   hasOption.current = option !== null;
 
   /**

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LabelSpan } from '../../shared/domain/labels';
 import type { Outage } from '../../shared/domain/outage';
-import type { SeriesPoints } from '../../shared/ipc/contract';
-import { axisSeriesUpdate, axisTooltipHtml, withAlpha, AXIS_SERIES_PREFIX, BAND_SERIES_ID, buildLabelChartOption, counterChartHeight, DEFAULT_PANEL_LAYOUT, lineDataUpdate, outagesFor, panelTop, seriesColor, SHADOW_SERIES_ID, spanIdOfBand, spanToRemove, type ChartColors, type LabelChartInput } from './chart-options';
+import { axisSeriesUpdate, axisTooltipHtml, withAlpha, AXIS_SERIES_PREFIX, BAND_SERIES_ID, buildLabelChartOption, counterChartHeight, DEFAULT_PANEL_LAYOUT, outagesFor, panelTop, seriesColor, SHADOW_SERIES_ID, spanIdOfBand, spanToRemove, type ChartColors, type LabelChartInput } from './chart-options';
 import { formatDateTime } from '../ui/format';
 
 const colors: ChartColors = {
@@ -18,17 +17,15 @@ const colors: ChartColors = {
   series: ['#a00', '#0a0', '#00a'],
 };
 
-const pts = (object: string, counters: string[], offset = 0): SeriesPoints => ({
-  object,
-  counters,
-  times: [0, 300_000, 600_000],
-  values: counters.map((_, c) => [1 + c + offset, c === 1 ? null : 2, 3]),
-});
+const pts = (object: string, counters: string[]) => ({ object, counters });
+/** The value range of each panel's lines (what the canvas draws), as LabelChart computes it. */
+const extents: Record<string, [number, number]> = { TPS: [1, 40], HeapUsed: [-5, 5] };
 
 const span = (id: string, object: string | null, startMs: number, endMs: number, provenance: LabelSpan['provenance'] = 'health-check'): LabelSpan => ({ id, object, startMs, endMs, provenance });
 
 const input = (over: Partial<LabelChartInput> = {}): LabelChartInput => ({
-  series: [pts('/x/a', ['TPS', 'HeapUsed', 'GcCount']), pts('/x/b', ['TPS', 'HeapUsed', 'GcCount'], 10)],
+  series: [pts('/x/a', ['TPS', 'HeapUsed', 'GcCount']), pts('/x/b', ['TPS', 'HeapUsed', 'GcCount'])],
+  canvasLines: { extent: (c) => extents[c] ?? null, tooltipTime: () => 300_000, valueAt: (id) => id.length },
   objects: ['/x/a', '/x/b', '/x/c'],
   counters: ['TPS', 'HeapUsed', 'GcCount'],
   spans: [span('s1', null, 300_000, 450_000), span('s2', '/x/b', 0, 100_000, 'human'), span('s3', '/x/c', 0, 1, 'model')],
@@ -51,19 +48,15 @@ describe('buildLabelChartOption', () => {
   const allGrids = opt.grid as { top: number; height: number; outerBoundsMode?: string }[];
   const grids = allGrids.slice(0, -1);
 
-  it('builds one panel per counter and one line per object in each', () => {
+  it('builds one titled panel per counter, each with its own y axis', () => {
     expect(grids).toHaveLength(3);
     expect(opt.yAxis).toHaveLength(4);
     expect((opt.title as { text: string }[]).map((t) => t.text)).toEqual(['TPS', 'HeapUsed', 'GcCount']);
-    expect(series.map((s) => [s.xAxisIndex, s.name])).toEqual([
-      [0, '/x/a'],
-      [0, '/x/b'],
-      [1, '/x/a'],
-      [1, '/x/b'],
-      [2, '/x/a'],
-      [2, '/x/b'],
+    expect(series.map((s) => [s.xAxisIndex, s.yAxisIndex, s.name])).toEqual([
+      [0, 0, 'TPS'],
+      [1, 1, 'HeapUsed'],
+      [2, 2, 'GcCount'],
     ]);
-    expect(series.every((s) => s.sampling === 'lttb')).toBe(true);
   });
 
   it('stacks panels without overlap and fits the computed height', () => {
@@ -87,17 +80,6 @@ describe('buildLabelChartOption', () => {
     expect((none.series as S[]).some((s) => s.id === BAND_SERIES_ID)).toBe(false);
   });
 
-  it('keeps missing values as gaps and colours by object, stable when objects hide', () => {
-    expect(series[2]!.data).toEqual([
-      [0, 2],
-      [300_000, null],
-      [600_000, 3],
-    ]);
-    expect(series.map((s) => s.color)).toEqual(['#a00', '#0a0', '#a00', '#0a0', '#a00', '#0a0']);
-    const onlyB = buildLabelChartOption(input({ series: [pts('/x/b', ['TPS'])], counters: ['TPS'] }));
-    expect((onlyB.series as S[])[0]!.color).toBe('#0a0');
-  });
-
   it('draws excluded hours under the spans, spans coloured by provenance, only for shown objects', () => {
     // One markArea for all panels (not one per panel: ECharts re-lays out every item per redraw).
     expect(all.filter((s) => s.markArea)).toEqual([bandSeries]);
@@ -114,7 +96,7 @@ describe('buildLabelChartOption', () => {
 
   it('hides counters and objects that are switched off', () => {
     const o = buildLabelChartOption(input({ counters: ['GcCount'], series: [pts('/x/b', ['TPS', 'HeapUsed', 'GcCount'])] }));
-    expect((o.series as S[]).map((s) => s.id)).toEqual(['GcCount|/x/b', BAND_SERIES_ID]);
+    expect((o.series as S[]).map((s) => s.id)).toEqual([`${AXIS_SERIES_PREFIX}GcCount`, BAND_SERIES_ID]);
     expect(o.grid).toHaveLength(2); // one panel + the band grid
   });
 
@@ -124,7 +106,7 @@ describe('buildLabelChartOption', () => {
     // The band grid's axis (3) zooms with the panels.
     expect(zooms.map((d) => [d.type, d.xAxisIndex])).toEqual([
       ['inside', [0, 1, 2, 3]],
-      ['slider', [0, 1, 2, 3]],
+      ['slider', [3, 0, 1, 2]],
     ]);
     expect(zooms[0]!.start).toBe(0);
     const zoomed = buildLabelChartOption(input({ view: { fromMs: 100, toMs: 200 } }));
@@ -135,10 +117,12 @@ describe('buildLabelChartOption', () => {
     expect((opt.xAxis as { min: number; max: number }[]).every((a) => a.min === 0 && a.max === 600_000)).toBe(true);
   });
 
-  it('selects spans with a lineX brush on every panel; dragging pans only while the brush is off', () => {
+  it('selects spans with a lineX brush on every panel; the wheel and drags are the chart\'s own gestures', () => {
     expect(opt.brush).toMatchObject({ xAxisIndex: 'all', brushType: 'lineX', brushMode: 'single' });
-    expect((opt.dataZoom as { moveOnMouseMove?: boolean }[])[0]!.moveOnMouseMove).toBe(true);
-    expect((buildLabelChartOption(input({ brush: true })).dataZoom as { moveOnMouseMove?: boolean }[])[0]!.moveOnMouseMove).toBe(false);
+    for (const brush of [false, true]) {
+      const inside = (buildLabelChartOption(input({ brush })).dataZoom as { zoomOnMouseWheel?: boolean; moveOnMouseMove?: boolean }[])[0]!;
+      expect([inside.zoomOnMouseWheel, inside.moveOnMouseMove]).toEqual([false, false]);
+    }
   });
 
   it('formats axis labels compactly', () => {
@@ -173,71 +157,32 @@ describe('withAlpha', () => {
   });
 });
 
-describe('lineDataUpdate / lineData', () => {
-  const line = (object: string, counter: string) => Float64Array.from([0, object.length, 300_000, counter.length]);
-  it('puts typed-array points (dims t, v) into every line of the option', () => {
-    const opt = buildLabelChartOption(input({ lineData: line }));
-    const s = (opt.series as { id: string; data: Float64Array; dimensions: string[] }[]).filter((x) => x.id !== BAND_SERIES_ID);
-    expect(s).toHaveLength(6);
-    expect(s[0]!.dimensions).toEqual(['t', 'v']);
-    expect(Array.from(s[1]!.data)).toEqual([0, 4, 300_000, 3]); // '/x/b', 'TPS'
-  });
-  it('leaves pre-cut lines unsampled and silent, with span bands still clickable', () => {
-    const s = buildLabelChartOption(input({ lineData: line })).series as { sampling?: string; silent?: boolean; markArea?: { silent?: boolean } }[];
-    expect(s.every((x) => x.sampling === undefined)).toBe(true);
-    expect(s.filter((x) => x.markArea)).toHaveLength(1);
-    // Both: ECharts ORs the series' `silent` into its markArea's.
-    expect(s.filter((x) => x.markArea).every((x) => x.markArea!.silent === false && x.silent === false)).toBe(true);
-    expect(s.filter((x) => !x.markArea).every((x) => x.silent === true)).toBe(true);
-  });
-  it('swaps only the points, matched by line id, in panel order', () => {
-    const u = lineDataUpdate([{ object: '/x/a', counters: ['TPS', 'GcCount'] }, { object: '/x/b', counters: ['TPS'] }], ['GcCount', 'TPS'], line);
-    const s = u.series as { id: string; data: Float64Array; type?: string }[];
-    expect(s.map((x) => x.id)).toEqual(['GcCount|/x/a', 'TPS|/x/a', 'TPS|/x/b']);
-    expect(Array.from(s[0]!.data)).toEqual([0, 4, 300_000, 7]);
-    expect(s[0]!.type).toBeUndefined(); // a merge: nothing but the data
-    expect(Object.keys(u)).toEqual(['series']);
-  });
-});
-
 describe('axisTooltipHtml', () => {
   const colorOf = (o: string) => (o === '/x/a' ? '#a00' : '#0a0');
-  it('shows the time once, then a row per counter with a column per object, gaps as –', () => {
-    const html = axisTooltipHtml(
-      [
-        { seriesId: 'TPS|/x/a', value: [0, 1234.5], axisValueLabel: '2024-01-01 00:00' },
-        { seriesId: 'TPS|/x/b', value: Float64Array.from([0, NaN]) },
-        { seriesId: 'Heap|/x/b', value: [0, 2_500_000] },
-      ],
-      ['TPS', 'Heap', 'GcCount'],
-      ['/x/a', '/x/b'],
-      colorOf,
-    );
-    expect(html.match(/2024-01-01 00:00/g)).toHaveLength(1);
+  it('shows the time once, then a row per counter with a column per object, read at that time; gaps as –', () => {
+    const seen: string[] = [];
+    const values: Record<string, number | null> = { 'TPS|/x/a': 1234.5, 'TPS|/x/b': NaN, 'Heap|/x/b': 2_500_000, 'Heap|/x/a': null };
+    const html = axisTooltipHtml(['TPS', 'Heap'], ['/x/a', '/x/b'], colorOf, (id, t) => (seen.push(`${id}@${t}`), values[id] ?? null), 60_000);
+    expect(seen.sort()).toEqual(['Heap|/x/a@60000', 'Heap|/x/b@60000', 'TPS|/x/a@60000', 'TPS|/x/b@60000']);
+    expect(html.split(formatDateTime(60_000))).toHaveLength(2);
     const rows = html.split('<tr>').slice(2); // after the table and its heading row
-    expect(rows).toHaveLength(2); // GcCount has no line at the pointer
+    expect(rows).toHaveLength(2);
     expect(rows[0]).toContain('TPS');
     expect(rows[0]).toContain('>1235<'); // compactNumber
     expect(rows[0]!.match(/–/g)).toHaveLength(1); // /x/b's missing value
     expect(rows[1]).toContain('2.5M');
-    expect(rows[1]!.match(/–/g)).toHaveLength(1); // no Heap line for /x/a here
+    expect(rows[1]!.match(/–/g)).toHaveLength(1); // no Heap point near for /x/a
     expect(html).toContain('background:#a00');
     expect(html).toMatch(/>a<\/th>.*>b<\/th>/);
   });
-  it('with `valueAt`, reads every line at the pointer time (not only those ECharts found a point for)', () => {
-    const seen: string[] = [];
-    const html = axisTooltipHtml([{ seriesId: 'TPS|/x/a', value: [60, 1], axisValue: 60, axisValueLabel: '00:01' }], ['TPS', 'Heap'], ['/x/a', '/x/b'], colorOf, (id, t) => {
-      seen.push(`${id}@${t}`);
-      return id === 'Heap|/x/b' ? null : id.length;
-    });
-    expect(seen.sort()).toEqual(['Heap|/x/a@60', 'Heap|/x/b@60', 'TPS|/x/a@60', 'TPS|/x/b@60']);
-    const rows = html.split('<tr>').slice(2);
-    expect(rows).toHaveLength(2);
-    expect(rows[0]).toContain('>8<'); // 'TPS|/x/a'.length
-    expect(rows[1]!.match(/–/g)).toHaveLength(1);
+  it('no time (no drawn point near the pointer): the rows stay, every cell –', () => {
+    const none = axisTooltipHtml(['TPS', 'Heap'], ['/x/a'], () => '#000', () => 5, null);
+    expect(none.split('<tr>').slice(2)).toHaveLength(2);
+    expect(none.match(/–/g)).toHaveLength(2);
+    expect(none).not.toContain('>5<');
   });
   it('escapes names from the data', () => {
-    const html = axisTooltipHtml([{ seriesId: 'T<b>|/x/<img src=x>', value: [0, 1] }], ['T<b>'], ['/x/<img src=x>'], () => '#000');
+    const html = axisTooltipHtml(['T<b>'], ['/x/<img src=x>'], () => '#000', () => 1, 0);
     expect(html).not.toContain('<img');
     expect(html).not.toContain('T<b>');
     expect(html).toContain('T&#60;b&#62;');
@@ -245,10 +190,8 @@ describe('axisTooltipHtml', () => {
 });
 
 describe('canvasLines (the lines drawn on a canvas over the chart)', () => {
-  const line = (object: string, counter: string) => Float64Array.from([0, object.length, 300_000, counter.length]);
-  const extents: Record<string, [number, number]> = { TPS: [1, 40], HeapUsed: [-5, 5] };
   const shadow = Float64Array.from([0, 1, 600_000, 2]);
-  const opt = buildLabelChartOption(input({ lineData: line, canvasLines: { extent: (c) => extents[c] ?? null, shadow, tooltipTime: () => 300_000 } }));
+  const opt = buildLabelChartOption(input({ canvasLines: { extent: (c) => extents[c] ?? null, shadow, tooltipTime: () => 300_000, valueAt: (id) => id.length } }));
   type Series = { id: string; type: string; xAxisIndex: number; yAxisIndex: number; data: unknown; silent?: boolean; lineStyle?: { opacity?: number }; markArea?: unknown };
   const series = opt.series as Series[];
 
@@ -306,17 +249,5 @@ describe('canvasLines (the lines drawn on a canvas over the chart)', () => {
     expect([0, 1, 2].map((i) => panelTop(i))).toEqual(grids.slice(0, 3).map((g) => g.top));
     expect(seriesColor('/x/b', ['/x/a', '/x/b'], colors)).toBe('#0a0');
     expect(seriesColor('/x/zzz', ['/x/a'], colors)).toBe('#a00');
-  });
-});
-
-describe('axisTooltipHtml with the chart\'s time (canvas lines)', () => {
-  it('reads every line at that time; none near: the rows stay, all –', () => {
-    const seen: string[] = [];
-    const html = axisTooltipHtml([{ seriesId: 'axis|TPS', value: [0, 1], axisValue: 0 }], ['TPS'], ['/x/a'], () => '#000', (id, t) => (seen.push(`${id}@${t}`), 5), () => 120_000);
-    expect(seen).toEqual(['TPS|/x/a@120000']);
-    expect(html).toContain('>5<');
-    const none = axisTooltipHtml([{ seriesId: 'axis|TPS', value: [0, 1], axisValue: 0 }], ['TPS', 'Heap'], ['/x/a'], () => '#000', () => 5, () => null);
-    expect(none.split('<tr>').slice(2)).toHaveLength(2);
-    expect(none.match(/–/g)).toHaveLength(2);
   });
 });

@@ -10,7 +10,6 @@ import type {
 } from 'echarts/components';
 import type { LabelSpan, Provenance } from '../../shared/domain/labels';
 import type { Outage } from '../../shared/domain/outage';
-import type { SeriesPoints } from '../../shared/ipc/contract';
 import { compactNumber, formatDateTime } from '../ui/format';
 
 /**
@@ -111,38 +110,23 @@ export function provenanceColor(p: Provenance, colors: ChartColors): string {
   }
 }
 
-/** One line's points as interleaved `t, v` pairs (window-data.ts `windowLine`). */
-export type LineData = (object: string, counter: string) => Float64Array;
-
 export interface LabelChartInput {
+  /** One entry per visible object, with its counters (the lines themselves are on the canvas). */
+  series: readonly { object: string; counters: readonly string[] }[];
   /**
-   * One entry per visible object, each with its counters; with `lineData` only the names are
-   * read, else its points (down-sampled by the engine) become the lines.
+   * The lines are drawn on a canvas over the chart (line-canvas.ts), not by ECharts, which zooms
+   * and pans nothing itself either (the chart's gestures do, zoom-gestures.ts): each panel gets
+   * one invisible series spanning `extent(counter)` (the value range of its lines, null = no
+   * values), which fits its y axis; `shadow` (interleaved t, v) is the slider's data shadow;
+   * `tooltipTime()` is the time the axis tooltip shows — ECharts would report the nearest point of
+   * the invisible series (a bound), so the chart gives the pointer's time, snapped to the nearest
+   * drawn point (null: none near) — and `valueAt(counter|object, t)` each line's value there.
    */
-  series: readonly (SeriesPoints | { object: string; counters: readonly string[] })[];
-  /**
-   * The points of each line for the current window (typed-array data, see `lineDataUpdate`);
-   * the chart then zooms and pans itself (zoom-gestures.ts), so ECharts' inside zoom ignores
-   * the wheel and drags.
-   */
-  lineData?: LineData;
-  /**
-   * The value line `counter|object` shows at time `t` (null: none there): the tooltip then lists
-   * every line at the pointer's time, not only those ECharts finds a point for at exactly it.
-   */
-  valueAt?: (seriesId: string, t: number) => number | null;
-  /**
-   * The lines are drawn on a canvas over the chart (line-canvas.ts), not by ECharts: each panel
-   * gets one invisible series spanning `extent(counter)` (the value range of its lines, null = no
-   * values) instead of a series per line; `shadow` (interleaved t, v) is the slider's data
-   * shadow; `tooltipTime()` is the time the axis tooltip shows: ECharts would report the nearest
-   * point of the invisible series (a bound), so the chart gives the pointer's time, snapped to
-   * the nearest drawn point (null: none near, no tooltip values).
-   */
-  canvasLines?: {
+  canvasLines: {
     extent(counter: string): readonly [number, number] | null;
     shadow?: Float64Array;
-    tooltipTime?(): number | null;
+    tooltipTime(): number | null;
+    valueAt(seriesId: string, t: number): number | null;
   };
   /** Every object of the workspace, in a stable order: an object keeps its colour when others hide. */
   objects: readonly string[];
@@ -165,12 +149,10 @@ export interface LabelChartInput {
 /**
  * One small panel (grid) per counter, stacked on one shared time axis with synced zoom
  * (Grafana-style small multiples: TPS and HeapUsed differ by orders of magnitude, so each panel
- * has its own y axis). Each visible object is one line per panel, coloured by object. Label
- * spans are bands coloured by provenance (health-check / human / model), over the shading of the
- * excluded hours; a span for one object is drawn only while that object is shown. Missing values
- * (null) leave gaps, never zeros (METHODS.md §1).
- *
- * Each `series[k].values` is [C][T] aligned with its `times` [T] (epoch ms).
+ * has its own y axis). Each visible object is one line per panel, coloured by object, drawn on
+ * the canvas over the chart (`canvasLines`). Label spans are bands coloured by provenance
+ * (health-check / human / model), over the shading of the excluded hours; a span for one object
+ * is drawn only while that object is shown.
  */
 export function buildLabelChartOption(input: LabelChartInput, layout: PanelLayout = DEFAULT_PANEL_LAYOUT): CounterChartOption {
   const { colors, counters, bounds } = input;
@@ -198,41 +180,11 @@ export function buildLabelChartOption(input: LabelChartInput, layout: PanelLayou
   const canvas = input.canvasLines;
 
   const series: LineSeriesOption[] = [];
-  if (canvas) {
-    // The slider's data shadow comes from the first series on its first axis (the band axis, listed
-    // first below): an invisible coarse line of the first counter of the first object.
-    if (canvas.shadow && canvas.shadow.length > 0)
-      series.push({ ...INVISIBLE_LINE, id: SHADOW_SERIES_ID, name: '', xAxisIndex: P, yAxisIndex: P, tooltip: { show: false }, data: canvas.shadow as unknown as LineSeriesOption['data'], dimensions: ['t', 'v'], encode: { x: 't', y: 'v' } });
-    series.push(...axisSeriesUpdate(counters, bounds, canvas.extent).series);
-  }
-  if (!canvas) counters.forEach((counter, p) => {
-    for (const pts of input.series) {
-      const c = pts.counters.indexOf(counter);
-      if (c < 0) continue;
-      series.push({
-        type: 'line',
-        name: pts.object,
-        id: `${counter}|${pts.object}`,
-        xAxisIndex: p,
-        yAxisIndex: p,
-        showSymbol: false,
-        connectNulls: false,
-        // With `lineData` the points are already cut to ~1 per 2 px keeping each bucket's min and
-        // max (window-data.ts); LTTB on top would cost a pass per redraw and drop those peaks.
-        ...(input.lineData ? {} : { sampling: 'lttb' as const }),
-        // Lines take no pointer events: no hit-testing of 40 polylines on every pointer move
-        // (the axis tooltip reads values by x, the span bands below stay clickable).
-        silent: true,
-        // 1 px, not more: Skia draws a stroke of at most one device pixel as an anti-aliased
-        // hairline, a wider one as a filled outline of every segment (several times the raster
-        // time for 40 lines of ~1,400 points; measured by bench/labels-view.bench.ts).
-        lineStyle: { width: 1 },
-        color: colorOf(pts.object),
-        emphasis: { disabled: true },
-        ...lineOf(pts, c, counter, input.lineData),
-      });
-    }
-  });
+  // The slider's data shadow comes from the first series on its first axis (the band axis, listed
+  // first below): an invisible coarse line of the first counter of the first object.
+  if (canvas.shadow && canvas.shadow.length > 0)
+    series.push({ ...INVISIBLE_LINE, id: SHADOW_SERIES_ID, name: '', xAxisIndex: P, yAxisIndex: P, tooltip: { show: false }, data: canvas.shadow as unknown as LineSeriesOption['data'], dimensions: ['t', 'v'], encode: { x: 't', y: 'v' } });
+  series.push(...axisSeriesUpdate(counters, bounds, canvas.extent).series);
   // The bands: ONE markArea on a data-less series of a band grid laid over all the panels (its own
   // hidden time axis, zoomed with the others), not one per panel: ECharts re-lays out and restyles
   // every markArea item on every redraw, and 10 panels × ~50 spans made that a fifth of each
@@ -282,9 +234,9 @@ export function buildLabelChartOption(input: LabelChartInput, layout: PanelLayou
         axisTick: { show: i === P - 1, lineStyle: { color: colors.border } },
         axisLabel: { show: i === P - 1, color: colors.muted, fontSize: 11, hideOverlap: true },
         splitLine: { show: true, lineStyle: { color: colors.grid } },
-        // The axis pointer snaps to the nearest data point; with canvas lines the only data are
-        // the 2-point extent series, so it follows the pointer (`tooltipTime` snaps the values).
-        ...(canvas ? { axisPointer: { snap: false } } : {}),
+        // The axis pointer snaps to the nearest data point, and the only data are the 2-point
+        // extent series: it follows the pointer instead (`tooltipTime` snaps the values).
+        axisPointer: { snap: false },
       })),
       { type: 'time' as const, gridIndex: B, min: bounds.fromMs, max: bounds.toMs, show: false, axisPointer: { show: false } },
     ],
@@ -311,7 +263,7 @@ export function buildLabelChartOption(input: LabelChartInput, layout: PanelLayou
       valueFormatter: (v) => (typeof v === 'number' ? compactNumber(v) : '–'),
       // One table (a row per counter, a column per object) instead of ECharts' 40 blocks with a
       // time heading each: a quarter of the markup to parse and lay out on every pointer move.
-      formatter: ((params: unknown) => axisTooltipHtml(Array.isArray(params) ? (params as TooltipParam[]) : [params as TooltipParam], counters, [...visibleObjects], colorOf, input.valueAt, canvas?.tooltipTime)) as never,
+      formatter: (() => axisTooltipHtml(counters, [...visibleObjects], colorOf, canvas.valueAt, canvas.tooltipTime())) as never,
     },
     brush: {
       xAxisIndex: 'all',
@@ -325,11 +277,12 @@ export function buildLabelChartOption(input: LabelChartInput, layout: PanelLayou
       outOfBrush: { colorAlpha: 1 },
     },
     dataZoom: [
-      { type: 'inside', xAxisIndex: [...all, B], filterMode: 'none', ...zoomWindow, zoomOnMouseWheel: !input.lineData, moveOnMouseMove: !input.lineData && !input.brush },
+      // the wheel and drags are the chart's own gestures (zoom-gestures.ts), not ECharts'
+      { type: 'inside', xAxisIndex: [...all, B], filterMode: 'none', ...zoomWindow, zoomOnMouseWheel: false, moveOnMouseMove: false },
       {
         type: 'slider',
-        // The band axis first: with canvas lines the shadow series is on it (see above).
-        xAxisIndex: canvas ? [B, ...all] : [...all, B],
+        // The band axis first: the shadow series is on it (see above).
+        xAxisIndex: [B, ...all],
         filterMode: 'none',
         height: 18,
         bottom: 8,
@@ -344,63 +297,32 @@ export function buildLabelChartOption(input: LabelChartInput, layout: PanelLayou
   };
 }
 
-/** The part of ECharts' axis-tooltip parameters the formatter reads (one per line at the pointer). */
-export interface TooltipParam {
-  seriesId?: string;
-  value?: unknown;
-  axisValue?: unknown;
-  axisValueLabel?: string;
-}
-
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
- * The axis tooltip as one small table: the time, then a row per counter (panel order) with each
- * shown object's value in its column (object colour in the heading; '–' where a line has no point
- * there or the value is missing). Names come from the data, so they are escaped.
+ * The axis tooltip as one small table: the time `t` (the chart's, see `canvasLines`), then a row
+ * per counter (panel order) with each shown object's value there (`valueAt`) in its column
+ * (object colour in the heading; '–' where a line has no point near or the value is missing;
+ * t null: no time, every cell '–'). Names come from the data, so they are escaped.
  */
 export function axisTooltipHtml(
-  params: readonly TooltipParam[],
   counters: readonly string[],
   objects: readonly string[],
   colorOf: (object: string) => string,
-  valueAt?: (seriesId: string, t: number) => number | null,
-  timeOf?: () => number | null,
+  valueAt: (seriesId: string, t: number) => number | null,
+  t: number | null,
 ): string {
-  const byId = new Map<string, unknown>();
-  for (const p of params) if (typeof p.seriesId === 'string') byId.set(p.seriesId, p.value);
-  // With `timeOf` (canvas lines) the time is the chart's, not ECharts' (see `canvasLines`).
-  const snapped = timeOf ? timeOf() : null;
-  const t = timeOf ? snapped : params[0]?.axisValue;
-  const lookUp = valueAt && typeof t === 'number' ? valueAt : null;
   const valueOf = (counter: string, object: string): string => {
-    const id = `${counter}|${object}`;
-    let y: unknown;
-    if (lookUp) y = lookUp(id, t as number);
-    else {
-      const v = byId.get(id);
-      y = Array.isArray(v) ? v[1] : ArrayBuffer.isView(v) ? (v as Float64Array)[1] : v;
-    }
+    const y = t === null ? null : valueAt(`${counter}|${object}`, t);
     return typeof y === 'number' && Number.isFinite(y) ? compactNumber(y) : '–';
   };
   const cell = 'padding:1px 0 1px 10px;text-align:right;font-variant-numeric:tabular-nums';
   const head = objects
     .map((o) => `<th style="${cell};font-weight:600"><span style="display:inline-block;width:8px;height:8px;border-radius:4px;margin-right:4px;background:${escapeHtml(colorOf(o))}"></span>${escapeHtml(o.split('/').filter(Boolean).pop() ?? o)}</th>`)
     .join('');
-  const rows = counters
-    .filter((c) => lookUp !== null || timeOf !== undefined || objects.some((o) => byId.has(`${c}|${o}`)))
-    .map((c) => `<tr><td style="padding:1px 0">${escapeHtml(c)}</td>${objects.map((o) => `<td style="${cell}">${valueOf(c, o)}</td>`).join('')}</tr>`)
-    .join('');
-  const time = escapeHtml(timeOf ? (snapped !== null ? formatDateTime(snapped) : '') : (params[0]?.axisValueLabel ?? ''));
+  const rows = counters.map((c) => `<tr><td style="padding:1px 0">${escapeHtml(c)}</td>${objects.map((o) => `<td style="${cell}">${valueOf(c, o)}</td>`).join('')}</tr>`).join('');
+  const time = t === null ? '' : escapeHtml(formatDateTime(t));
   return `<div style="font-weight:600;margin-bottom:2px">${time}</div><table style="border-collapse:collapse"><tr><th></th>${head}</tr>${rows}</table>`;
-}
-
-/** Typed-array data (dims t, v) when `lineData` is given, else `[t, v]` pairs of the engine's points. */
-function lineOf(pts: SeriesPoints | { object: string; counters: readonly string[] }, c: number, counter: string, lineData: LineData | undefined): Pick<LineSeriesOption, 'data' | 'dimensions' | 'encode'> {
-  if (lineData) return { data: lineData(pts.object, counter) as unknown as LineSeriesOption['data'], dimensions: ['t', 'v'], encode: { x: 't', y: 'v' } };
-  if (!('times' in pts)) return { data: [] };
-  const values = pts.values[c] ?? [];
-  return { data: pts.times.map((t, j) => [t, values[j] ?? null] as [number, number | null]) };
 }
 
 /** A line series that ECharts lays out but never paints or hit-tests. */
@@ -415,7 +337,7 @@ const INVISIBLE_LINE = {
 } as const satisfies LineSeriesOption;
 
 /**
- * The panels' invisible series for canvas-drawn lines (`canvasLines`): one per counter, two
+ * The panels' invisible series (`canvasLines`): one per counter, two
  * points at the bounds' ends spanning the value range of the panel's lines (none when it has no
  * values), so each y axis fits the lines it shows. A merge update (ECharts matches them by id).
  */
@@ -439,21 +361,6 @@ export function axisSeriesUpdate(counters: readonly string[], bounds: { fromMs: 
 export function seriesColor(object: string, objects: readonly string[], colors: ChartColors): string {
   const i = objects.indexOf(object);
   return colors.series[(i < 0 ? 0 : i) % Math.max(1, colors.series.length)] ?? colors.text;
-}
-
-/**
- * The merge update that swaps every line's points for a new window (`setOption(update)` without
- * `notMerge`: axes, bands and styles stay; ECharts matches the lines by id).
- */
-export function lineDataUpdate(series: readonly { object: string; counters: readonly string[] }[], counters: readonly string[], lineData: LineData): CounterChartOption {
-  const out: LineSeriesOption[] = [];
-  for (const counter of counters) {
-    for (const pts of series) {
-      if (!pts.counters.includes(counter)) continue;
-      out.push({ id: `${counter}|${pts.object}`, data: lineData(pts.object, counter) as unknown as LineSeriesOption['data'] });
-    }
-  }
-  return { series: out };
 }
 
 /** The span a `u` press removes: the one overlapping `range` the most (ties: the latest added). */

@@ -22,8 +22,7 @@ describe('panelMapsOf (a real ECharts layout)', () => {
   chart.setOption(
     buildLabelChartOption({
       series: [{ object: '/x/a', counters }],
-      lineData: () => new Float64Array(0),
-      canvasLines: { extent: (c) => extents[c] ?? null },
+      canvasLines: { extent: (c) => extents[c] ?? null, tooltipTime: () => null, valueAt: () => null },
       objects: ['/x/a'],
       counters,
       spans: [],
