@@ -12,7 +12,7 @@ import { scoreWorkspace, trainWorkspaceModel } from './train-and-score';
 import { MODEL_META_FILE } from '../../core/eval/train-final';
 import { VigilError } from '../../../shared/errors';
 
-// Real import (two demo counters + one log), real training in a worker, TF.js scoring in another.
+// Real import (three demo counters + one log), real training in a worker, scoring on the engine in another.
 const root = findAppRoot(import.meta.dirname);
 const demo = join(root, 'resources/demo/data');
 const tmp = mkdtempSync(join(tmpdir(), 'vigil-train-'));
@@ -48,6 +48,13 @@ describe('train → score', () => {
     const flags = await getLabelVersion(ws, scored.labelSetId);
     expect(flags.spans.length).toBe(scored.spans);
     expect(flags.spans.every((s) => s.provenance === 'model')).toBe(true);
+    // runs of flagged windows are one span each, per object: never more spans than flagged windows,
+    // and an object's spans do not overlap (the windows interleave the objects)
+    expect(scored.spans).toBeLessThanOrEqual(scored.flagged);
+    for (const o of new Set(flags.spans.map((s) => s.object))) {
+      const mine = flags.spans.filter((s) => s.object === o).sort((a, b) => a.startMs - b.startMs);
+      for (let k = 1; k < mine.length; k++) expect(mine[k]!.startMs).toBeGreaterThan(mine[k - 1]!.endMs);
+    }
 
     const metaFile = join(trained.modelDir, MODEL_META_FILE);
     const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as Record<string, unknown>;

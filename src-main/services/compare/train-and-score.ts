@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { SUPERVISED_MODELS, type ModelKind } from '../../../shared/domain/models';
-import type { LabelSpan } from '../../../shared/domain/labels';
 import { VigilError } from '../../../shared/errors';
 import type { ModelMeta } from '../../core/eval/train-final';
 import { resolveBackend } from '../../core/engine/backend-resolve';
+import { flaggedSpans } from '../../core/labeling/flag-spans';
 import type { JobContext } from '../jobs/job-service';
 import type { Workspace } from '../workspace/duckdb-workspace';
 import { createLabelSet } from '../workspace/label-store';
@@ -61,29 +61,13 @@ export async function scoreWorkspace(ctx: JobContext, ws: Workspace, paths: AppP
   const runId = randomUUID();
   await startRun(ws, { id: runId, kind: 'score', source, seed: null, settings: { modelRunId: o.modelRunId, modelDir: settings.modelDir }, backend, appRoot: paths.root });
   const r = await ctx.runTask<{ scores: Float32Array; threshold: number; model: string }>(workerScript(paths, 'score'), { modelDir: settings.modelDir, windows }, { task: `score ${settings.model}`, onProgress: (v) => ctx.progress(v) });
-  // Flagged windows, merged per object into spans from the first flagged window's start to the last one's end.
-  const spans: LabelSpan[] = [];
-  const cadence = new Map<number, number>();
-  for (let i = 1; i < windows.n; i++) if (windows.objectIndex[i] === windows.objectIndex[i - 1]) cadence.set(windows.objectIndex[i]!, Math.min(cadence.get(windows.objectIndex[i]!) ?? Infinity, windows.endMs[i]! - windows.endMs[i - 1]!));
+  const isFlagged = (i: number) => (r.scores[i] ?? 0) >= r.threshold;
   let flagged = 0;
-  let open: LabelSpan | null = null;
-  for (let i = 0; i < windows.n; i++) {
-    const obj = windows.objectIndex[i]!;
-    const step = cadence.get(obj) ?? 300_000;
-    const flag = (r.scores[i] ?? 0) >= r.threshold;
-    if (flag) flagged++;
-    const start = windows.endMs[i]! - (windows.W - 1) * step;
-    const object = windows.objects[obj] ?? null;
-    if (flag && open && open.object === object && start <= open.endMs) open.endMs = windows.endMs[i]! + step;
-    else if (flag) {
-      if (open) spans.push(open);
-      open = { id: randomUUID(), object, startMs: start, endMs: windows.endMs[i]! + step, provenance: 'model', note: `${settings.model} p ≥ ${r.threshold}` };
-    }
-  }
-  if (open) spans.push(open);
+  for (let i = 0; i < windows.n; i++) if (isFlagged(i)) flagged++;
+  const spans = flaggedSpans(windows, isFlagged, (object, startMs, endMs) => ({ id: randomUUID(), object, startMs, endMs, provenance: 'model', note: `${settings.model} p ≥ ${r.threshold}` }));
   const labelSet = await ws.transaction(async (tx) => {
     const all = Int32Array.from({ length: windows.n }, (_, i) => i);
-    await appendPredictions(tx, { runId, model: settings.model, setting: 'score', fold: 0 }, all, windows, r.scores, (i) => (r.scores[i] ?? 0) >= r.threshold);
+    await appendPredictions(tx, { runId, model: settings.model, setting: 'score', fold: 0 }, all, windows, r.scores, isFlagged);
     const rules = { gapFactor: 0, businessHours: null };
     return createLabelSet(tx, `Model flags: ${settings.model} (run ${o.modelRunId.slice(0, 8)})`, rules, spans, { kind: 'create', source: 'model', note: `${flagged} of ${windows.n} windows flagged` });
   });
