@@ -73,6 +73,7 @@ const TrainParams = z
     negativeSampling: z.boolean().default(true),
     window: z.number().int().min(1).max(1000).default(4),
     labelSetId: z.string().min(1).optional(),
+    alertsPerDay: z.number().min(0).max(1e6).optional(),
   })
   .strict();
 
@@ -147,7 +148,7 @@ export function startJob(engine: Engine, kind: JobKind, params: Record<string, u
       const p = parseParams(TrainParams, params);
       const ws = engine.workspace;
       return engine.jobs.start('train', `Train ${p.model} for scoring`, async (ctx) => {
-        const r = await trainWorkspaceModel(ctx, ws, engine.paths, { model: p.model, epochs: p.epochs, batchSize: p.batchSize, seed: p.seed, negativeSampling: p.negativeSampling, W: p.window, ...(p.labelSetId ? { labelSetId: p.labelSetId } : {}) });
+        const r = await trainWorkspaceModel(ctx, ws, engine.paths, { model: p.model, epochs: p.epochs, batchSize: p.batchSize, seed: p.seed, negativeSampling: p.negativeSampling, W: p.window, ...(p.labelSetId ? { labelSetId: p.labelSetId } : {}), ...(p.alertsPerDay !== undefined ? { alertsPerDay: p.alertsPerDay } : {}) });
         engine.emit('workspace:changed', { what: 'runs' });
         return r;
       });

@@ -79,7 +79,8 @@ async function scoreDetector(p: ScoreTaskPayload, meta: ModelMeta, metaFile: str
   try {
     if (cancelled()) throw new VigilError('JOB_CANCELLED', 'scoring cancelled');
     const { score, parts } = detector.score({ x: scaledForModel(p.windows, meta), n: p.windows.n, F: meta.F, W: meta.W, objectIndex: p.windows.objectIndex, endMs: p.windows.endMs });
-    return { scores: score, threshold: detector.threshold, model: meta.model, parts };
+    // the saved threshold: the detector's own unless `vigil train --alerts-per-day` chose another
+    return { scores: score, threshold: meta.threshold, model: meta.model, parts };
   } finally {
     detector.dispose();
   }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { ModelKind } from '../../shared/domain/models';
 import type { WindowSet } from '../../shared/domain/windows';
 import { serveTasks } from './worker-runtime';
-import { fitFinalDetector, MODEL_META_FILE, trainFinal, type ModelMeta } from '../core/eval/train-final';
+import { fitFinalDetector, MODEL_META_FILE, trainFinal, type FinalThreshold, type ModelMeta } from '../core/eval/train-final';
 import { saveTfjsArtifacts } from '../core/engine/tfjs-export';
 import { isUnsupervisedKind } from '../core/models/unsupervised/registry';
 import { writeDetector } from '../core/models/unsupervised/weights-io';
@@ -19,6 +19,8 @@ export interface TrainFinalPayload {
   batchSize: number;
   seed: number;
   negativeSampling: boolean;
+  /** Alert budget the threshold is chosen for on the training windows (threshold.ts `deploymentThreshold`); default rule without. */
+  alertsPerDay?: number;
   modelDir: string;
   provenance: { dataHash: string; labelSetId: string | null; labelVersion: number | null };
 }
@@ -37,7 +39,7 @@ serveTasks(async (raw, ctx) => {
     onEpoch: (epoch: number, epochs: number, loss: number) => ctx.emit({ kind: 'epoch', epoch, epochs, loss }),
     shouldStop: () => ctx.cancelled(),
   };
-  let r: { scaling: ModelMeta['scaling']; threshold: number; windows: number; trained: { trainSeconds: number; lossHistory: number[] } };
+  let r: { scaling: ModelMeta['scaling']; windows: number; trained: { trainSeconds: number; lossHistory: number[] } } & FinalThreshold;
   if (unsupervised) {
     const f = await fitFinalDetector(p.windows, p, hooks);
     writeDetector(p.modelDir, f.detector.save());
@@ -58,10 +60,14 @@ serveTasks(async (raw, ctx) => {
     counters: p.windows.counters,
     scaling: r.scaling,
     threshold: r.threshold,
+    thresholdRule: r.thresholdRule,
+    trainingFlags: r.trainingFlags,
     trained: { windows: r.windows, anomalies: p.windows.y.reduce((a, v) => a + v, 0), negativeSampling: p.negativeSampling && !unsupervised, epochs: p.epochs, batchSize: p.batchSize, seed: p.seed, ...p.provenance },
     createdAtMs: Date.now(),
   };
   await writeFile(join(p.modelDir, MODEL_META_FILE), JSON.stringify(meta, null, 2));
   ctx.log(`saved ${p.modelDir} (${r.trained.trainSeconds.toFixed(1)} s, final loss ${r.trained.lossHistory.at(-1)?.toFixed(4) ?? '–'})`);
+  const f = r.trainingFlags;
+  ctx.log(`threshold ${r.threshold.toPrecision(4)}${r.thresholdRule.kind === 'alerts-per-day' ? ` (for ≤ ${r.thresholdRule.alertsPerDay} alerts/day)` : ''}: flags ${(100 * f.fraction).toFixed(1)} % of the ${p.windows.n} training windows, ${f.alertsPerDay.toFixed(1)} a day over ${f.spanDays.toFixed(1)} days`);
   return { meta, trainSeconds: r.trained.trainSeconds, lossHistory: r.trained.lossHistory };
 });

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import type { ModelMeta } from '../../core/eval/train-final';
 import { defaultWorkspace, followJobs, withEngine } from '../cli-context';
 
 export function registerTrainScore(program: Command): void {
@@ -11,14 +12,17 @@ export function registerTrainScore(program: Command): void {
     .option('--batch <n>', 'batch size', '32')
     .option('--seed <n>', 'seed', '0')
     .option('--no-negative-sampling', 'train on every window instead of a balanced set (supervised models; unsupervised ones always use every window)')
+    .option('--alerts-per-day <n>', 'choose the threshold on the training windows so that it flags at most n of them a day (default: p ≥ 0.5, or the detector\'s own)')
     .option('-q, --quiet', 'no job log')
-    .action(async (o: { workspace: string; model: string; epochs: string; batch: string; seed: string; negativeSampling: boolean; quiet?: boolean }) => {
+    .action(async (o: { workspace: string; model: string; epochs: string; batch: string; seed: string; negativeSampling: boolean; alertsPerDay?: string; quiet?: boolean }) => {
       await withEngine({ workspace: o.workspace }, async (engine) => {
         const stop = followJobs(engine, { quiet: o.quiet ?? false });
-        const { done } = engine.startJob('train', { model: o.model, epochs: Number(o.epochs), batchSize: Number(o.batch), seed: Number(o.seed), negativeSampling: o.negativeSampling });
-        const r = (await done) as { runId: string; modelDir: string; trainSeconds: number };
+        const { done } = engine.startJob('train', { model: o.model, epochs: Number(o.epochs), batchSize: Number(o.batch), seed: Number(o.seed), negativeSampling: o.negativeSampling, ...(o.alertsPerDay !== undefined ? { alertsPerDay: Number(o.alertsPerDay) } : {}) });
+        const r = (await done) as { runId: string; modelDir: string; trainSeconds: number; meta: ModelMeta };
         stop();
-        process.stdout.write(`trained ${o.model} in ${r.trainSeconds.toFixed(1)} s\nmodel run: ${r.runId}\nsaved:     ${r.modelDir}\nscore with: vigil score --model-run ${r.runId}\n`);
+        const f = r.meta.trainingFlags;
+        const flags = f ? ` — flags ${(100 * f.fraction).toFixed(1)} % of the training windows, ${f.alertsPerDay.toFixed(1)} a day` : '';
+        process.stdout.write(`trained ${o.model} in ${r.trainSeconds.toFixed(1)} s\nmodel run: ${r.runId}\nsaved:     ${r.modelDir}\nthreshold: ${r.meta.threshold.toPrecision(4)}${flags}${r.meta.thresholdRule?.kind === 'default' ? ' (--alerts-per-day n chooses one for an alert budget)' : ''}\nscore with: vigil score --model-run ${r.runId}\n`);
       });
     });
   program

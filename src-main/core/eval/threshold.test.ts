@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { predictAbove, predictProbability, quantileLinear, scoreThreshold, thresholdForAlertsPerDay, trainAnomalyRate } from './threshold';
+import { deploymentThreshold, nextUp, predictAbove, predictProbability, quantileLinear, scoreThreshold, thresholdForAlertsPerDay, trainAnomalyRate } from './threshold';
 
 describe('quantileLinear = np.quantile(method="linear") (PROTOCOL.md §7)', () => {
   it('matches numpy on worked examples, bit for bit', () => {
@@ -50,5 +50,38 @@ describe('score threshold and decisions', () => {
     expect(predictAbove(scores, tau).reduce((s, v) => s + v, 0)).toBe(5);
     expect(thresholdForAlertsPerDay(scores, 10, 0)).toBe(99);
     expect(thresholdForAlertsPerDay(scores, 10, 100)).toBe(-Infinity);
+  });
+});
+
+describe('deploymentThreshold (vigil train)', () => {
+  const day = 86_400_000;
+  // 10 days of windows, 100 a day, scores 0 … 0.999 shuffled deterministically
+  const n = 1000;
+  const endMs = Float64Array.from({ length: n }, (_, i) => (i * 10 * day) / (n - 1));
+  const scores = Float32Array.from({ length: n }, (_, i) => ((i * 379) % n) / n);
+  it('keeps the default rule and reports its alert load on the training windows', () => {
+    const d = deploymentThreshold(scores, endMs, 0.5);
+    expect(d.rule).toEqual({ kind: 'default' });
+    expect(d.threshold).toBe(0.5);
+    expect(d.training.fraction).toBeCloseTo(0.5, 5);
+    expect(d.training.spanDays).toBeCloseTo(10, 9);
+    expect(d.training.alertsPerDay).toBeCloseTo(50, 5);
+  });
+  it('with an alert budget flags at most that many training windows a day, ties included (score ≥ threshold)', () => {
+    for (const perDay of [0, 0.5, 3, 12]) {
+      const d = deploymentThreshold(scores, endMs, 0.5, perDay);
+      expect(d.rule).toEqual({ kind: 'alerts-per-day', alertsPerDay: perDay });
+      const flagged = Array.from(scores).filter((s) => s >= d.threshold).length;
+      expect(flagged).toBe(Math.floor(perDay * 10));
+      expect(d.training.alertsPerDay).toBeCloseTo(flagged / 10, 9);
+    }
+    // a budget above the windows there are: every window
+    expect(deploymentThreshold(scores, endMs, 0.5, 1e6).training.fraction).toBe(1);
+  });
+  it('nextUp is the next double', () => {
+    expect(nextUp(0.5)).toBeGreaterThan(0.5);
+    expect((nextUp(0.5) + 0.5) / 2).toBe(0.5);
+    expect(nextUp(-2)).toBeGreaterThan(-2);
+    expect(nextUp(0)).toBe(Number.MIN_VALUE);
   });
 });

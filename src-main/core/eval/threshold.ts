@@ -79,3 +79,57 @@ export function thresholdForAlertsPerDay(trainScores: ArrayLike<number>, spanDay
   const desc = Float64Array.from(trainScores as ArrayLike<number>).sort().reverse();
   return desc[allowed] as number;
 }
+
+/** The smallest double above x (x finite): `s ≥ nextUp(τ)` ⟺ `s > τ` for any double s. */
+export function nextUp(x: number): number {
+  if (!Number.isFinite(x)) return x;
+  if (x === 0) return Number.MIN_VALUE;
+  const f = new Float64Array([x]);
+  const bits = new BigInt64Array(f.buffer);
+  bits[0] = bits[0]! + (x > 0 ? 1n : -1n);
+  return f[0]!;
+}
+
+/** How a saved model's threshold was chosen (vigil-model.json). */
+export type ThresholdRule = { kind: 'default' } | { kind: 'alerts-per-day'; alertsPerDay: number };
+
+/** What a threshold does on the training windows it was chosen on. */
+export interface TrainingFlags {
+  /** Fraction of the training windows with score ≥ threshold. */
+  fraction: number;
+  /** Flagged training windows per day of the time they span (all objects together). */
+  alertsPerDay: number;
+  spanDays: number;
+}
+
+/**
+ * The decision threshold of a deployed model (`vigil train`), applied as `score ≥ threshold`:
+ * the model's default (p ≥ 0.5, or an unsupervised detector's own), or with `alertsPerDay` the
+ * one that flags at most that many training windows per day (`thresholdForAlertsPerDay`, chosen
+ * on the training scores only; every window when the budget covers them all). Also reports what
+ * the chosen threshold flags on the training windows, so a user sees the alert load up front.
+ */
+export function deploymentThreshold(trainScores: ArrayLike<number>, endMs: ArrayLike<number>, defaultThreshold: number, alertsPerDay?: number): { threshold: number; rule: ThresholdRule; training: TrainingFlags } {
+  const n = trainScores.length;
+  if (n === 0) throw new RangeError('no training scores to calibrate a threshold on');
+  let lo = Infinity;
+  let hi = -Infinity;
+  let minScore = Infinity;
+  for (let i = 0; i < n; i++) {
+    lo = Math.min(lo, endMs[i] as number);
+    hi = Math.max(hi, endMs[i] as number);
+    minScore = Math.min(minScore, trainScores[i] as number);
+  }
+  // at least one day: a few hours of windows would otherwise turn one alert into dozens a day
+  const spanDays = Math.max(1, (hi - lo) / 86_400_000);
+  let threshold = defaultThreshold;
+  let rule: ThresholdRule = { kind: 'default' };
+  if (alertsPerDay !== undefined) {
+    const tau = thresholdForAlertsPerDay(trainScores, spanDays, alertsPerDay);
+    threshold = tau === -Infinity ? minScore : nextUp(tau);
+    rule = { kind: 'alerts-per-day', alertsPerDay };
+  }
+  let flagged = 0;
+  for (let i = 0; i < n; i++) if ((trainScores[i] as number) >= threshold) flagged++;
+  return { threshold, rule, training: { fraction: flagged / n, alertsPerDay: flagged / spanDays, spanDays } };
+}

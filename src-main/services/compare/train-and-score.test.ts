@@ -34,8 +34,13 @@ afterAll(async () => {
 
 describe('train → score', () => {
   it('saves a TF.js model that scores every window, stores the flags, and refuses a model of another format version', async () => {
-    const trained = await jobs.start('train', 't', (ctx) => trainWorkspaceModel(ctx, ws, appPaths(root), { model: 'cnn', epochs: 3, batchSize: 16, seed: 1, negativeSampling: true, W: 4 })).done;
+    const trained = await jobs.start('train', 't', (ctx) => trainWorkspaceModel(ctx, ws, appPaths(root), { model: 'cnn', epochs: 3, batchSize: 16, seed: 1, negativeSampling: true, W: 4, alertsPerDay: 3 })).done;
     expect(trained.meta).toMatchObject({ format: 'vigil-model', formatVersion: 1, model: 'cnn', W: 4, counters: ['ActiveService', 'ElapsedTime', 'GcTime'] });
+    // the threshold was chosen on the training windows for the alert budget, and says what it flags there
+    expect(trained.meta.thresholdRule).toEqual({ kind: 'alerts-per-day', alertsPerDay: 3 });
+    expect(trained.meta.trainingFlags!.alertsPerDay).toBeLessThanOrEqual(3);
+    expect(trained.meta.trainingFlags!.alertsPerDay).toBeGreaterThan(2); // distinct scores: the budget is used
+    expect(trained.meta.threshold).toBeGreaterThan(0);
     expect(JSON.parse(readFileSync(join(trained.modelDir, 'model.json'), 'utf8'))).toMatchObject({ format: 'layers-model' });
 
     const scored = await jobs.start('score', 's', (ctx) => scoreWorkspace(ctx, ws, appPaths(root), { modelRunId: trained.runId })).done;

@@ -21,6 +21,8 @@ export interface TrainSettings {
   negativeSampling: boolean;
   W: number;
   labelSetId?: string;
+  /** Choose the threshold for this alert budget on the training windows (default: the model's rule). */
+  alertsPerDay?: number;
 }
 
 /** `vigil train`: the deployable model, trained on every labelled window of the workspace. */
@@ -34,7 +36,7 @@ export async function trainWorkspaceModel(ctx: JobContext, ws: Workspace, paths:
   try {
     const r = await ctx.runTask<{ meta: ModelMeta; trainSeconds: number }>(
       workerScript(paths, 'train-final'),
-      { windows: shareWindows(source.windows), model: s.model, params: {}, epochs: s.epochs, batchSize: s.batchSize, seed: s.seed, negativeSampling: s.negativeSampling, modelDir, provenance: { dataHash: source.dataHash, labelSetId: o.kind === 'workspace' ? o.labelSetId : null, labelVersion: o.kind === 'workspace' ? o.labelVersion : null } },
+      { windows: shareWindows(source.windows), model: s.model, params: {}, epochs: s.epochs, batchSize: s.batchSize, seed: s.seed, negativeSampling: s.negativeSampling, ...(s.alertsPerDay !== undefined ? { alertsPerDay: s.alertsPerDay } : {}), modelDir, provenance: { dataHash: source.dataHash, labelSetId: o.kind === 'workspace' ? o.labelSetId : null, labelVersion: o.kind === 'workspace' ? o.labelVersion : null } },
       { task: `train ${s.model}`, onProgress: (v) => ctx.progress(v) },
     );
     await finishRun(ws, runId, 'succeeded', null);
