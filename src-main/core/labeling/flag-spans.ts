@@ -7,22 +7,14 @@
  */
 import type { LabelSpan } from '../../../shared/domain/labels';
 import type { WindowSet } from '../../../shared/domain/windows';
+import { windowsByObject } from '../windows/by-object';
 
 /** Cadence assumed for an object with a single window, ms (Scouter's 5-minute counters). */
 const DEFAULT_STEP_MS = 300_000;
 
 export function flaggedSpans(w: Pick<WindowSet, 'n' | 'W' | 'objects' | 'objectIndex' | 'endMs'>, flagged: (i: number) => boolean, make: (object: string | null, startMs: number, endMs: number) => LabelSpan): LabelSpan[] {
-  // each object's windows in time order (the input order within an object, sorted if it is not)
-  const byObject = new Map<number, number[]>();
-  for (let i = 0; i < w.n; i++) {
-    const o = w.objectIndex[i]!;
-    let list = byObject.get(o);
-    if (!list) byObject.set(o, (list = []));
-    list.push(i);
-  }
   const spans: LabelSpan[] = [];
-  for (const [o, list] of [...byObject].sort((a, b) => a[0] - b[0])) {
-    list.sort((a, b) => w.endMs[a]! - w.endMs[b]!);
+  for (const [o, list] of [...windowsByObject(w.objectIndex, w.endMs, w.n)].sort((a, b) => a[0] - b[0])) {
     let step = Infinity;
     for (let k = 1; k < list.length; k++) {
       const d = w.endMs[list[k]!]! - w.endMs[list[k - 1]!]!;

@@ -6,6 +6,7 @@
  */
 import { VigilError } from '../../../../shared/errors.js';
 import type { WindowBatch } from './types.js';
+import { windowsByObject } from '../../windows/by-object.js';
 
 /** Most knots a fitted Q keeps (enough resolution, small JSON in the saved run). */
 const MAX_KNOTS = 1001;
@@ -157,17 +158,9 @@ export function selectWindows(b: WindowBatch, idx: ArrayLike<number>): WindowBat
  */
 export function holdOutTail(b: WindowBatch, fraction: number): { fit: WindowBatch; validation: WindowBatch } {
   if (!(fraction > 0 && fraction < 1)) throw new VigilError('INVALID_SETTINGS', `validation fraction must be in (0, 1), got ${fraction}`, { where: { field: 'validationFraction' } });
-  const byObj = new Map<number, number[]>();
-  for (let i = 0; i < b.n; i++) {
-    const o = b.objectIndex[i]!;
-    let l = byObj.get(o);
-    if (!l) byObj.set(o, (l = []));
-    l.push(i);
-  }
   const fitIdx: number[] = [];
   const valIdx: number[] = [];
-  for (const l of byObj.values()) {
-    l.sort((a, c) => b.endMs[a]! - b.endMs[c]! || a - c);
+  for (const l of windowsByObject(b.objectIndex, b.endMs, b.n).values()) {
     const nVal = l.length < 2 ? 0 : Math.min(l.length - 1, Math.max(1, Math.round(l.length * fraction)));
     for (let k = 0; k < l.length; k++) (k < l.length - nVal ? fitIdx : valIdx).push(l[k]!);
   }
