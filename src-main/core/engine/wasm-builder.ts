@@ -39,7 +39,6 @@ export class Code {
   readonly b: number[] = [];
   get(l: number): this { this.b.push(0x20, ...uleb(l)); return this; }
   set(l: number): this { this.b.push(0x21, ...uleb(l)); return this; }
-  tee(l: number): this { this.b.push(0x22, ...uleb(l)); return this; }
   i32(v: number): this { this.b.push(0x41, ...sleb(v)); return this; }
   add(): this { this.b.push(0x6a); return this; }
   sub(): this { this.b.push(0x6b); return this; }
@@ -80,7 +79,6 @@ export class Code {
   geU(): this { this.b.push(0x4f); return this; }
   eq(): this { this.b.push(0x46); return this; }
   select(): this { this.b.push(0x1b); return this; }
-  fmin(): this { return this.simd(0xe8); }
   /** f32x4.gt: lanes a > b as all-ones masks (false for NaN) */
   fgt(): this { return this.simd(0x44); }
   /** v128.bitselect(a, b, m): bits of a where m is 1, else of b */
@@ -90,10 +88,6 @@ export class Code {
   /** i32.load / i32.store (align 4) */
   load32(off = 0): this { this.b.push(0x28, 0x02, ...uleb(off)); return this; }
   store32(off = 0): this { this.b.push(0x36, 0x02, ...uleb(off)); return this; }
-  fmax(): this { return this.simd(0xe9); }
-  fneg(): this { return this.simd(0xe1); }
-  fnearest(): this { return this.simd(0x6a); }
-  i32x4TruncSat(): this { return this.simd(0xf8); }
   i32x4Add(): this { return this.simd(0xae); }
   i32x4Shl(): this { return this.simd(0xab); }
   i32x4Splat(): this { return this.simd(0x11); }
@@ -148,8 +142,6 @@ export class Code {
   byte(v: number): this { this.b.push(v); return this; }
   /** memory.fill(dst, byte, n) */
   memFill(): this { this.b.push(0xfc, 0x0b, 0x00); return this; }
-  /** memory.copy(dst, src, n) */
-  memCopy(): this { this.b.push(0xfc, 0x0a, 0x00, 0x00); return this; }
   /** for (l = 0; l < end; l += step) body() — body must not branch out */
   loopTo(l: number, end: () => void, step: number, body: () => void): this {
     this.i32(0).set(l);
@@ -162,7 +154,6 @@ export class Code {
     this.br(0).end().end();
     return this;
   }
-  ne(): this { this.b.push(0x47); return this; }
   mem(align: number, off: number): this { this.b.push(...uleb(align), ...uleb(off)); return this; }
   /** local += v (i32) */
   inc(l: number, v: number): this { return this.get(l).get(v).add().set(l); }
