@@ -542,6 +542,20 @@ export function compileOptimized(bytes: Uint8Array): object | null {
   }
 }
 
+/**
+ * A module built and compiled (compileOptimized) on first use, then shared by every arena; null
+ * when WebAssembly is missing or rejects it (a build that throws is not retried).
+ */
+export function lazyModule(build: () => Uint8Array): () => object | null {
+  let mod: object | null | undefined;
+  return () => {
+    if (mod !== undefined) return mod;
+    mod = null;
+    if (WA) mod = compileOptimized(build());
+    return mod;
+  };
+}
+
 /** A kernel export: byte addresses and sizes in, nothing out. */
 export type RawKernel = (...a: number[]) => void;
 

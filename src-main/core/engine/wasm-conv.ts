@@ -18,7 +18,7 @@
  *    pool, in scatter form (see poolConvBackBody): only the pool's winners carry a gradient, so at
  *    most 1 in 4 conv outputs per channel does — the dense im2col GEMMs multiplied ≥ 75 % zeros.
  */
-import { compileOptimized, instantiateOver, WA, wasmKernelVariant, type WasmMemory } from './gemm-wasm.js';
+import { instantiateOver, lazyModule, wasmKernelVariant, type WasmMemory } from './gemm-wasm.js';
 import { Code, I32, i32Module, uleb, V128 } from './wasm-builder.js';
 
 /** Emits `for (q = 0; q < n; q += step) body(q)` over byte offsets of a vector (step 16) or word (4) loop. */
@@ -374,16 +374,8 @@ function buildModule(fma: boolean): Uint8Array {
   ]);
 }
 
-let cached: object | null | undefined;
-function convModule(): object | null {
-  if (cached !== undefined) return cached;
-  cached = null;
-  if (!WA) return null;
-  // relaxed SIMD FMA exactly when the GEMM module uses it (gemm-wasm.ts enables the feature)
-  const bytes = buildModule(wasmKernelVariant() === 'wasm-simd-fma');
-  cached = compileOptimized(bytes);
-  return cached;
-}
+// relaxed SIMD FMA exactly when the GEMM module uses it (gemm-wasm.ts enables the feature)
+const convModule = lazyModule(() => buildModule(wasmKernelVariant() === 'wasm-simd-fma'));
 
 /** 3×3 'same' conv lowering (see im2colBody); false when the arrays are not in the arena. */
 export type ConvLowerFn = (x: Float32Array, col: Float32Array, B: number, H: number, W: number, C: number) => boolean;

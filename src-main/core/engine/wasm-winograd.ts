@@ -10,7 +10,7 @@
  *    after another) the output rows y[2i] = m0 + m1 + m2, y[2i+1] = m1 − m2 − m3 (Aᵀm), + bias,
  *    ReLU when `relu`; row 2i+1 is dropped when H is odd and 2i+1 = H.
  */
-import { compileOptimized, instantiateOver, WA, type WasmMemory } from './gemm-wasm.js';
+import { instantiateOver, lazyModule, type WasmMemory } from './gemm-wasm.js';
 import { Code, I32, i32Module, uleb, V128 } from './wasm-builder.js';
 
 function winoInBody(): number[] {
@@ -117,15 +117,7 @@ function buildModule(): Uint8Array {
   ]);
 }
 
-let cached: object | null | undefined;
-function winogradModule(): object | null {
-  if (cached !== undefined) return cached;
-  cached = null;
-  if (!WA) return null;
-  const bytes = buildModule();
-  cached = compileOptimized(bytes);
-  return cached;
-}
+const winogradModule = lazyModule(buildModule);
 
 export interface WinogradKernels {
   /** See winoIn above; false when not applicable (C not a multiple of 4, not in the arena). */
