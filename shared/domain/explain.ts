@@ -94,15 +94,21 @@ export interface AveragedMaps {
   createdAtMs: number;
 }
 
+/** The most windows any map of each class averages: above the counts when attention maps cover all and occlusion a sample. */
+export function averagedWindows(a: Pick<AveragedMaps, 'normal' | 'anomalous'>): { normal: number; anomalous: number; sampled: boolean } {
+  const most = (c: AveragedMaps['normal']) => Math.max(c.count, ...c.maps.map((m) => m.windows ?? 0));
+  const [normal, anomalous] = [most(a.normal), most(a.anomalous)];
+  return { normal, anomalous, sampled: normal > a.normal.count || anomalous > a.anomalous.count };
+}
+
 /**
  * "300 normal / 17 anomalous windows" — and, when attention maps average more windows than the
  * occlusion sample (unsupervised detectors), "(occlusion sample); attention maps 9800 / 17".
  */
 export function describeAveraged(a: Pick<AveragedMaps, 'normal' | 'anomalous'>): string {
-  const most = (c: AveragedMaps['normal']) => Math.max(c.count, ...c.maps.map((m) => m.windows ?? 0));
-  const [n, an] = [most(a.normal), most(a.anomalous)];
+  const w = averagedWindows(a);
   const base = `${a.normal.count} normal / ${a.anomalous.count} anomalous windows`;
-  return n > a.normal.count || an > a.anomalous.count ? `${base} (occlusion sample); attention maps ${n} / ${an}` : base;
+  return w.sampled ? `${base} (occlusion sample); attention maps ${w.normal} / ${w.anomalous}` : base;
 }
 
 /** PCA 2-D projection of window representations (`explain:embedding`). */

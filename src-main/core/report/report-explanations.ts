@@ -4,7 +4,7 @@
  * map (activation, Grad-CAM), the saliency / occlusion map, and attention (A, α) when the model has
  * it. SVG inline (heatmap-svg.ts); every label escaped.
  */
-import type { AveragedMaps, HeatMap } from '../../../shared/domain/explain';
+import { averagedWindows, type AveragedMaps, type HeatMap } from '../../../shared/domain/explain';
 import { modelLabel } from '../../../shared/domain/models';
 import { html, raw, type Html } from './escape';
 import { heatmapSvg, mapTitle } from './heatmap-svg';
@@ -24,11 +24,6 @@ function labels(m: HeatMap, a: AveragedMaps): { rowLabels: string[]; colLabels: 
   return { rowLabels: a.counters, colLabels: steps };
 }
 
-/** Whether some map (an unsupervised detector's attention) averages more windows than the occlusion sample. */
-function attentionCoversMore(a: AveragedMaps): boolean {
-  return a.normal.maps.some((m) => (m.windows ?? 0) > a.normal.count) || a.anomalous.maps.some((m) => (m.windows ?? 0) > a.anomalous.count);
-}
-
 export function explanationsSection(s: ReportStrings, averages: readonly AveragedMaps[] | undefined): Html {
   if (!averages || averages.length === 0) return html`<p>${s.noExplanations}</p>`;
   return html`<p class="small">${s.explanationsNote}</p>
@@ -36,7 +31,7 @@ ${averages.map((a) => {
   const anomalous = shown(a.anomalous.maps);
   const normal = shown(a.normal.maps);
   return html`<h3>${modelLabel(a.model)} · ${a.setting} · ${s.folds.toLowerCase()} ${a.folds.join(', ')}</h3>
-<p class="small">${s.explainedWindows(a.normal.count, a.anomalous.count, attentionCoversMore(a))}</p>
+<p class="small">${s.explainedWindows(a.normal.count, a.anomalous.count, averagedWindows(a).sampled)}</p>
 ${anomalous.map((m) => {
   const n = normal.find((x) => x.method === m.method);
   return html`<div class="charts">${n ? raw(heatmapSvg(n, { title: `${mapTitle(n)} · ${s.normalWindows} (${n.windows ?? a.normal.count})`, ...labels(n, a) })) : raw('')}${raw(heatmapSvg(m, { title: `${mapTitle(m)} · ${s.anomalousWindows} (${m.windows ?? a.anomalous.count})`, ...labels(m, a) }))}</div>`;
