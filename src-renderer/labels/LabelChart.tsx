@@ -39,6 +39,9 @@ const DEFAULT_PLOT_PX = 1200;
 /** Buckets of the zoom slider's data shadow (the whole range, drawn once per option). */
 const SHADOW_BUCKETS = 256;
 
+/** Equal keys: the panels' y ranges are unchanged (no ECharts update needed). */
+const extentsKey = (e: ReadonlyMap<string, readonly [number, number] | null>) => JSON.stringify([...e]);
+
 const sameRange = (a: Range | null, b: Range | null) => a === b || (a !== null && b !== null && a.fromMs === b.fromMs && a.toMs === b.toMs);
 
 /**
@@ -140,49 +143,40 @@ export function LabelChart({
   const linesSize = useRef('');
   /** The y extents the panels' axis series were last given (JSON): equal ones need no ECharts update. */
   const shownExtents = useRef('');
-  /** Each visible line's points for window `w`, from the finest loaded points that cover it. */
-  const lineDataFor = useCallback(
-    (w: Range | null) => {
-      const { overviewCols: ov, visibleObjects: objs } = latest.current;
-      const tile = w ? tiles.best(objs, w) : null;
-      const b = buckets();
-      return (object: string, counter: string) => {
-        const o = ov?.get(object);
-        const key = `${counter}|${object}`;
-        let buf = lineBuffers.current.get(key);
-        if (!buf) lineBuffers.current.set(key, (buf = new PairBuffer()));
-        // A view of the line's own buffer: `drawn` holds the only other reference, replaced here.
-        const line = o ? windowLine(o, tile?.cols.get(object) ?? null, counter, w, b, buf) : new Float64Array(0);
-        drawn.current.set(key, line);
-        return line;
-      };
-    },
-    // `tiles` is created once (below) and read through the closure.
-    [],
-  );
-
   /**
-   * Cuts every visible line for window `w` (into `drawn`) and returns each counter's value range
-   * over its lines (what ECharts fitted the y axis to when it drew the lines: all their points).
+   * Cuts every visible line for window `w` from the finest loaded points that cover it, each into
+   * its own buffer (`drawn` holds the views), and returns each counter's value range over its
+   * lines (what ECharts fitted the y axis to when it drew the lines: all their points).
    */
   const cutLines = useCallback(
     (w: Range | null) => {
       const { overviewCols: ov, visibleObjects: objs, counters: cs } = latest.current;
-      const lineOf = lineDataFor(w);
+      const tile = w ? tiles.best(objs, w) : null;
+      const b = buckets();
       const extents = new Map<string, readonly [number, number] | null>();
       for (const counter of cs) {
         const e: [number, number] = [Infinity, -Infinity];
-        for (const o of objs) if (ov?.get(o)?.counters.includes(counter)) foldExtent(lineOf(o, counter), e);
+        for (const o of objs) {
+          const cols = ov?.get(o);
+          if (!cols?.counters.includes(counter)) continue;
+          const key = `${counter}|${o}`;
+          let buf = lineBuffers.current.get(key);
+          if (!buf) lineBuffers.current.set(key, (buf = new PairBuffer()));
+          const line = windowLine(cols, tile?.cols.get(o) ?? null, counter, w, b, buf);
+          drawn.current.set(key, line);
+          foldExtent(line, e);
+        }
         extents.set(counter, e[0] <= e[1] ? e : null);
       }
       linesDirty.current = true;
       return extents;
     },
-    [lineDataFor],
+    // `tiles` is created once (below) and read through the closure.
+    [],
   );
   const extentsUpdate = (extents: ReadonlyMap<string, readonly [number, number] | null>) => {
     const { counters: cs, bounds: b } = latest.current;
-    shownExtents.current = JSON.stringify([...extents]);
+    shownExtents.current = extentsKey(extents);
     return axisSeriesUpdate(cs, b, (k) => extents.get(k) ?? null);
   };
 
@@ -216,7 +210,7 @@ export function LabelChart({
       const extents = cutLines(w);
       // Before `setOption`: a synchronous draw reports `finished` from inside it.
       clock.optionSet();
-      if (!lazy && JSON.stringify([...extents]) === shownExtents.current) {
+      if (!lazy && extentsKey(extents) === shownExtents.current) {
         drawCanvasLines(c);
         clock.finished(idle());
         return;
@@ -310,7 +304,7 @@ export function LabelChart({
       return c ? [{ object: o, counters: c.counters }] : [];
     });
     const extents = cutLines(shown.current);
-    shownExtents.current = JSON.stringify([...extents]);
+    shownExtents.current = extentsKey(extents);
     const first = series.find((s) => s.counters.includes(counters[0] ?? ''));
     const firstCols = first ? overviewCols.get(first.object) : undefined;
     return buildLabelChartOption({
@@ -345,7 +339,7 @@ export function LabelChart({
       const zoom = to ? { startValue: to.fromMs, endValue: to.toMs } : { start: 0, end: 100 };
       const extents = cutLines(to);
       // The axis series only when a panel's value range moved (rarely: it spans all the points).
-      const update = JSON.stringify([...extents]) === shownExtents.current ? {} : extentsUpdate(extents);
+      const update = extentsKey(extents) === shownExtents.current ? {} : extentsUpdate(extents);
       // The axis tooltip (40 rows of HTML) would be rebuilt and measured after every redraw while
       // the pointer rests on the chart, for values that are moving anyway: hide it; the next
       // pointer move brings it back.
