@@ -17,6 +17,11 @@ const external = [
   '@tensorflow/tfjs-node',
   '@tensorflow/tfjs-node-gpu',
   '@tensorflow/tfjs-backend-wasm',
+  // one tfjs-core for everything: the backends above load node_modules' copy, and a second
+  // bundled one would register the platform and flags twice
+  '@tensorflow/tfjs-core',
+  '@tensorflow/tfjs-backend-cpu',
+  '@tensorflow/tfjs-layers',
   'ws',
   'bufferutil',
   'utf-8-validate',

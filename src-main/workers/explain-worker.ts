@@ -1,5 +1,5 @@
-import { setupTfjs } from './tfjs-setup'; // first: see tfjs-setup.ts
 import { serveTasks } from './worker-runtime';
+import { setupTfjs } from './tfjs-setup';
 import { averageTask, embeddingTask, explainWindowTask, needsTfBackend, type AveragePart, type ModelRef } from '../core/explain/explain-task';
 import { ensureTfBackend } from '../core/models/unsupervised/tf-runtime';
 

@@ -1,6 +1,6 @@
-import { setupTfjs } from './tfjs-setup'; // first: see tfjs-setup.ts
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { setupTfjs } from './tfjs-setup';
 import type { SupervisedModelKind } from '../../shared/domain/models';
 import type { WindowSet } from '../../shared/domain/windows';
 import { serveTasks } from './worker-runtime';

@@ -1,9 +1,9 @@
-import { setupTfjs } from './tfjs-setup'; // first: see tfjs-setup.ts
 import { threadId } from 'node:worker_threads';
 import type { WindowSet } from '../../shared/domain/windows';
 import { serveTasks } from './worker-runtime';
 import { runFold, type FoldRun } from '../core/eval/run-fold';
 import { saveTfjsArtifacts } from '../core/engine/tfjs-export';
+import { setupTfjs } from './tfjs-setup';
 import { writeDetector } from '../core/models/unsupervised/weights-io';
 import { ensureTfBackend } from '../core/models/unsupervised/tf-runtime';
 import { perturbWindows, type Perturbation } from '../core/eval/robustness';

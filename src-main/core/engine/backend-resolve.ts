@@ -52,7 +52,6 @@ export async function resolveBackend(opts: ResolveOptions = {}): Promise<Resolve
   }
   // TF.js WASM: installed here, but without the gradient kernels the CNNs need
   try {
-    quietTfjs();
     const tf = (await imp('@tensorflow/tfjs-core')) as { getKernel(k: string, b: string): unknown };
     await imp('@tensorflow/tfjs-backend-wasm');
     const missing = ['Conv2DBackpropFilter', 'Conv2DBackpropInput', 'MaxPoolGrad'].filter((k) => !tf.getKernel(k, 'wasm'));
@@ -66,18 +65,4 @@ export async function resolveBackend(opts: ResolveOptions = {}): Promise<Resolve
   skipped.push({ name: 'cpu', reason: 'plain-JS TF.js trains the paper CNN at ~50 windows/s (scores it at ~200/s); used only to write the TF.js model files' });
   const kernel = wasmKernelVariant() ?? 'js';
   return { info: { name: 'vigil-native', device: `cpu (${kernel} GEMM)`, skipped, threads }, trainer: 'vigil-native' };
-}
-
-/**
- * A process whose bundle already holds a tfjs-core copy (the CLI, the app's main process) loads a
- * second one from node_modules here (with the WASM backend); its load registers the node platform
- * again on the shared engine and warns "Platform node has already been set" unless PROD is on.
- */
-function quietTfjs(): void {
-  const engine = (globalThis as { _tfengine?: { ENV?: { set(flag: string, v: boolean): void } } })._tfengine;
-  try {
-    engine?.ENV?.set('PROD', true);
-  } catch {
-    /* flag not registered in that copy: nothing to quiet */
-  }
 }
