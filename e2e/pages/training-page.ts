@@ -35,6 +35,23 @@ export class TrainingPage {
     await expect(this.page.getByTestId('form-sampling-off')).toHaveAttribute('aria-checked', 'true');
   }
 
+  /** The deploy panel: train one model for scoring (small settings), wait for its row. */
+  async trainForScoring(model: string, epochs: number, alertBudget: string): Promise<void> {
+    await this.page.getByTestId('deploy-model').selectOption(model);
+    await this.page.getByTestId('deploy-epochs').fill(String(epochs));
+    await this.page.getByTestId('deploy-batchSize').fill('64');
+    await this.page.getByTestId('deploy-budget').fill(alertBudget);
+    await this.page.getByTestId('deploy-train').click();
+  }
+
+  get deployResult(): Locator {
+    return this.page.getByTestId('deploy-result');
+  }
+
+  get deployedRows(): Locator {
+    return this.page.getByTestId('deploy-model-row');
+  }
+
   /** Waits for the comparison started here to end; returns its state. */
   async waitForEnd(timeoutMs: number): Promise<string> {
     await expect(this.liveEnded).toBeVisible({ timeout: timeoutMs });

@@ -55,6 +55,19 @@ export interface LabelSetSummary {
   latestVersion: number;
   spans: number;
   createdAtMs: EpochMs;
+  /** Who made the set (its first version's `create` edit): 'model' = a scored model's flags. */
+  source: Provenance;
+}
+
+/**
+ * The label set that training, evaluation, reports and the Labels view use when none is named:
+ * the newest one made from health checks or by people. A scored model's flags (`vigil score`)
+ * are predictions, never ground truth — defaulting to them would train and grade the next
+ * models against an earlier model's output. `sets` oldest first (as `labels:list` returns them).
+ */
+export function defaultLabelSet<S extends Pick<LabelSetSummary, 'source'>>(sets: readonly S[]): S | undefined {
+  for (let i = sets.length - 1; i >= 0; i--) if (sets[i]!.source !== 'model') return sets[i];
+  return undefined;
 }
 
 /** One row of a label set's history (`labels:versions`), without the spans themselves. */

@@ -53,6 +53,29 @@ export interface FoldMetrics {
   threshold: number;
 }
 
+/** How a deployed model's threshold was chosen (vigil-model.json, the train run). */
+export type ThresholdRule = { kind: 'default' } | { kind: 'alerts-per-day'; alertsPerDay: number };
+
+/** What a threshold does on the training windows it was chosen on. */
+export interface TrainingFlags {
+  /** Fraction of the training windows with score ≥ threshold. */
+  fraction: number;
+  /** Flagged training windows per day of the time they span (all objects together). */
+  alertsPerDay: number;
+  spanDays: number;
+}
+
+/** A finished `train` run's outcome, stored under `settings.result` (the Training area lists it). */
+export interface DeployedModelResult {
+  threshold: number;
+  thresholdRule: ThresholdRule;
+  /** Absent for models of earlier builds. */
+  trainingFlags?: TrainingFlags;
+  trainSeconds: number;
+  /** Training windows (after negative sampling for the supervised models). */
+  windows: number;
+}
+
 /** The backend a worker resolved, and why the better ones were skipped (DESIGN.md §4). */
 export interface BackendInfo {
   name: 'tensorflow-gpu' | 'tensorflow' | 'wasm' | 'cpu' | 'vigil-native';

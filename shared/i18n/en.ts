@@ -1,3 +1,4 @@
+import { deployEn } from './deploy-en';
 import { explainEn } from './explain-en';
 import { runsEn } from './runs-en';
 import { robustEn } from './robust-en';
@@ -130,6 +131,11 @@ export const en = {
   'labels.col.id': 'ID',
   'labels.col.version': 'Latest version',
   'labels.col.spans': 'Spans',
+  'labels.col.source': 'Source',
+  'labels.source.health-check': 'health checks',
+  'labels.source.human': 'people',
+  'labels.source.model': 'model flags',
+  'labels.source.modelHint': 'A scored model\'s flags: predictions, never used as training labels unless you pick this set yourself.',
   'labels.col.created': 'Created',
   'labels.sets.empty.title': 'No label sets yet',
   'labels.sets.empty.body': 'A label set turns the outages into labelled spans, with versions and provenance. Create one from the outages.',
@@ -318,6 +324,7 @@ export const en = {
   ...runsEn,
   ...explainEn,
   ...robustEn,
+  ...deployEn,
 } as const satisfies Record<string, string>;
 
 /** Every UI string key. */

@@ -1,3 +1,4 @@
+import { deployKo } from './deploy-ko';
 import { explainKo } from './explain-ko';
 import type { Messages } from './en';
 import { runsKo } from './runs-ko';
@@ -128,6 +129,11 @@ export const ko: Messages = {
   'labels.col.id': 'ID',
   'labels.col.version': '최신 버전',
   'labels.col.spans': '구간 수',
+  'labels.col.source': '출처',
+  'labels.source.health-check': '헬스 체크',
+  'labels.source.human': '사람',
+  'labels.source.model': '모델 플래그',
+  'labels.source.modelHint': '점수를 매긴 모델의 플래그입니다. 예측일 뿐이므로 직접 이 세트를 고르지 않는 한 학습 레이블로 쓰이지 않습니다.',
   'labels.col.created': '생성 시각',
   'labels.sets.empty.title': '아직 레이블 세트가 없습니다',
   'labels.sets.empty.body': '레이블 세트는 장애 구간을 버전과 출처가 기록된 레이블 구간으로 만든 것입니다. 장애 목록에서 레이블 세트를 만들어 보세요.',
@@ -316,4 +322,5 @@ export const ko: Messages = {
   ...runsKo,
   ...explainKo,
   ...robustKo,
+  ...deployKo,
 };

@@ -11,6 +11,7 @@ import { TrainingArea } from '../training/TrainingArea';
 import { useT } from '../ui/i18n';
 import { AREA_LABEL, AREA_SUBTITLE, isAreaId, type AreaId } from './areas';
 import { HelpOverlay } from './HelpOverlay';
+import { NavigateContext } from './navigation';
 import { RecentWorkspaces } from './RecentWorkspaces';
 import { NavBar } from './NavBar';
 import { isMacPlatform } from './shortcuts';
@@ -96,15 +97,17 @@ export function Shell({
               <p className="area-subtitle">{t(AREA_SUBTITLE[area])}</p>
             </header>
             <div className="area-content">
-              {area === 'import' && isEmpty(workspace) && (
-                <RecentWorkspaces current={workspace?.path ?? null} exclude hint={t('workspaces.emptyHint')} testId="recent-workspaces-empty" />
-              )}
-              {area === 'import' && <ImportArea />}
-              {area === 'labels' && <LabelsArea />}
-              {area === 'training' && <TrainingArea />}
-              {area === 'compare' && <CompareArea />}
-              {area === 'explain' && <ExplainArea workspace={workspace} />}
-              {area === 'reports' && <ReportsArea workspace={workspace} />}
+              <NavigateContext.Provider value={setArea}>
+                {area === 'import' && isEmpty(workspace) && (
+                  <RecentWorkspaces current={workspace?.path ?? null} exclude hint={t('workspaces.emptyHint')} testId="recent-workspaces-empty" />
+                )}
+                {area === 'import' && <ImportArea />}
+                {area === 'labels' && <LabelsArea />}
+                {area === 'training' && <TrainingArea />}
+                {area === 'compare' && <CompareArea />}
+                {area === 'explain' && <ExplainArea workspace={workspace} />}
+                {area === 'reports' && <ReportsArea workspace={workspace} />}
+              </NavigateContext.Provider>
             </div>
           </main>
           <ConsolePanel open={consoleOpen} onToggle={toggleConsole} mac={mac} />

@@ -3,11 +3,12 @@ import type { LabelSetVersion } from '../../shared/domain/labels';
 import type { Outage } from '../../shared/domain/outage';
 import type { VigilError } from '../../shared/errors';
 import { formatInOffset } from '../../shared/domain/time';
-import { runJob, toVigilError, useApi, useRequest } from '../ipc';
+import { toVigilError, useApi, useJob, useRequest } from '../ipc';
 import { asImportPreview, baseName } from '../import/import-preview';
 import { ErrorNotice } from '../ui/ErrorNotice';
-import { formatDuration, formatInteger, formatPercent } from '../ui/format';
+import { formatInteger } from '../ui/format';
 import { useLocale, useT } from '../ui/i18n';
+import { JobProgressBar } from '../ui/JobProgressBar';
 import { Section } from '../ui/Section';
 import { compareOutages, replacementSpans } from './outage-compare';
 
@@ -34,7 +35,8 @@ export function GapFactorPanel({
   const imports = useRequest('imports:list', {}, { refetchOn: ['imports'] });
   const logs = useMemo(() => (imports.data ?? []).filter((r) => r.kind === 'access-log'), [imports.data]);
   const [k, setK] = useState<number>(current.rules.gapFactor);
-  const [running, setRunning] = useState<{ value: number; etaMs: number | null; jobId: string | null } | null>(null);
+  const job = useJob();
+  const running = job.running;
   const [error, setError] = useState<VigilError | null>(null);
   const [result, setResult] = useState<{ k: number; outages: Outage[] } | null>(null);
 
@@ -42,23 +44,12 @@ export function GapFactorPanel({
     setError(null);
     setResult(null);
     const logObjects = Object.fromEntries(logs.flatMap((r) => (typeof r.detail['object'] === 'string' ? [[baseName(r.file), r.detail['object']]] : [])));
-    setRunning({ value: 0, etaMs: null, jobId: null });
     try {
-      const res = await runJob<unknown>(
-        api,
-        'import',
-        { paths: [...new Set(logs.map((r) => r.file))], dryRun: true, gapFactor: k, ...(Object.keys(logObjects).length ? { logObjects } : {}) },
-        {
-          onStarted: (jobId) => setRunning((r) => (r ? { ...r, jobId } : r)),
-          onProgress: (p) => setRunning((r) => (r ? { ...r, value: p.value, etaMs: p.etaMs } : r)),
-        },
-      );
+      const res = await job.start<unknown>('import', { paths: [...new Set(logs.map((r) => r.file))], dryRun: true, gapFactor: k, ...(Object.keys(logObjects).length ? { logObjects } : {}) });
       setResult({ k, outages: asImportPreview(res).outages });
     } catch (e) {
       const err = toVigilError(e);
       if (err.code !== 'JOB_CANCELLED') setError(err);
-    } finally {
-      setRunning(null);
     }
   };
 
@@ -82,18 +73,7 @@ export function GapFactorPanel({
               <button type="button" className="btn btn-small" disabled={!validK || running !== null || busy} onClick={() => void preview()} data-testid="gap-preview">
                 {t('labels.gap.preview', { n: logs.length })}
               </button>
-              {running && (
-                <div className="progress-cell grow" data-testid="gap-progress">
-                  <div className="progress progress-running" role="progressbar" aria-label={t('labels.gap.running')} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(running.value * 100)}>
-                    <div className="progress-fill" style={{ width: `${(running.value * 100).toFixed(1)}%` }} />
-                  </div>
-                  <span className="progress-value">{formatPercent(running.value, 0)}</span>
-                  {running.etaMs !== null && <span className="muted">{t('import.phase.eta', { eta: formatDuration(running.etaMs, t) })}</span>}
-                  <button type="button" className="btn btn-small btn-danger" disabled={running.jobId === null} onClick={() => running.jobId && void api.invoke('jobs:cancel', { jobId: running.jobId })}>
-                    {t('training.cancel')}
-                  </button>
-                </div>
-              )}
+              {running && <JobProgressBar job={running} label={t('labels.gap.running')} onCancel={job.cancel} grow testId="gap-progress" />}
             </div>
             {error && <ErrorNotice title={t('labels.gap.failed')} error={error} />}
             {result && cmp && (

@@ -1,5 +1,5 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { BusinessHours, LabelSetSummary, LabelSetVersion } from '../../shared/domain/labels';
+import { defaultLabelSet, type BusinessHours, type LabelSetSummary, type LabelSetVersion } from '../../shared/domain/labels';
 import type { Outage } from '../../shared/domain/outage';
 import type { VigilError } from '../../shared/errors';
 import { formatInOffset, offsetLabel } from '../../shared/domain/time';
@@ -17,6 +17,7 @@ import { LabelChart, type Range } from './LabelChart';
 import { matchLabelKey, outageWindow, stepOutage, zoomWindow, type LabelKeyAction } from './label-keys';
 import { nextRedoStack, redoOp } from './label-history';
 import { spanToRemove } from './chart-options';
+import { rememberedLabelSet, rememberLabelSet } from './chosen-set';
 import { GapFactorPanel } from './GapFactorPanel';
 import { VersionsPanel } from './VersionsPanel';
 
@@ -55,8 +56,9 @@ export function LabelsArea() {
   const sets = useRequest('labels:list', {}, { refetchOn: ['labels', 'outages', 'imports'] });
   const seriesList = useRequest('series:list', {}, { refetchOn: ['series', 'imports'] });
 
-  const [chosenSet, setChosenSet] = useState<string | null>(null);
-  const labelSetId = chosenSet ?? sets.data?.[sets.data.length - 1]?.labelSetId ?? null;
+  const [chosenSet, setChosenSet] = useState<string | null>(rememberedLabelSet);
+  useEffect(() => rememberLabelSet(chosenSet), [chosenSet]);
+  const labelSetId = (sets.data?.some((s) => s.labelSetId === chosenSet) ? chosenSet : null) ?? defaultLabelSet(sets.data ?? [])?.labelSetId ?? null;
   const current = useRequest('labels:get', labelSetId ? { labelSetId } : null, { refetchOn: ['labels'] });
   const versions = useRequest('labels:versions', labelSetId ? { labelSetId } : null, { refetchOn: ['labels'] });
 
@@ -261,6 +263,7 @@ export function LabelsArea() {
 
   const setColumns: Column<LabelSetSummary>[] = [
     { id: 'name', header: t('labels.col.name'), cell: (s) => s.name },
+    { id: 'source', header: t('labels.col.source'), cell: (s) => <span className={s.source === 'model' ? 'tag tag-model' : 'tag'} title={s.source === 'model' ? t('labels.source.modelHint') : undefined}>{t(`labels.source.${s.source}`)}</span> },
     { id: 'id', header: t('labels.col.id'), cell: (s) => <span title={s.labelSetId}>{shortId(s.labelSetId)}</span>, mono: true },
     { id: 'version', header: t('labels.col.version'), cell: (s) => `v${s.latestVersion}`, align: 'right', mono: true },
     { id: 'spans', header: t('labels.col.spans'), cell: (s) => formatInteger(s.spans, locale), align: 'right' },
@@ -449,7 +452,8 @@ export function LabelsArea() {
               </div>
             </div>
           </Section>
-          <GapFactorPanel current={cur} currentOutages={outageList} busy={busy} onApply={(op) => apply(op)} />
+          {/* a model's flags are not derived from health-check gaps: no k to try on them */}
+          {sets.data?.find((x) => x.labelSetId === labelSetId)?.source !== 'model' && <GapFactorPanel current={cur} currentOutages={outageList} busy={busy} onApply={(op) => apply(op)} />}
         </div>
       )}
 

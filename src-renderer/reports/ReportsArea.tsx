@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import type { WorkspaceInfo } from '../../shared/ipc/contract';
 import type { ReportFile } from '../../shared/domain/runs';
-import { runJob, toVigilError, useApi, useRequest, type JobProgress } from '../ipc';
+import { toVigilError, useApi, useJob, useRequest } from '../ipc';
 import { DataTable, type Column } from '../ui/DataTable';
 import { EmptyState } from '../ui/EmptyState';
-import { formatDateTime, formatDuration, formatPercent, compactNumber, shortId } from '../ui/format';
+import { formatDateTime, compactNumber, shortId } from '../ui/format';
 import { useLocale, useT } from '../ui/i18n';
+import { JobProgressBar } from '../ui/JobProgressBar';
 import { NextStep } from '../ui/NextStep';
 import { RequestView } from '../ui/RequestView';
 import { Section } from '../ui/Section';
@@ -31,25 +32,24 @@ export function ReportsArea({ workspace }: { workspace: WorkspaceInfo | null }) 
   const [locale, setLocale] = useState<'en' | 'ko'>(uiLocale);
   const [pdf, setPdf] = useState(true);
   const [runId, setRunId] = useState('');
-  const [progress, setProgress] = useState<JobProgress | null>(null);
+  const job = useJob();
+  const progress = job.running;
   const [result, setResult] = useState<{ ok: boolean; text: string; warn?: string } | null>(null);
   const [open, setOpen] = useState<string | null>(null);
   const comparisons = (runs.data ?? []).filter((r) => r.kind === 'comparison' && r.state === 'succeeded');
 
   const generate = () => {
-    setProgress({ value: 0, etaMs: null });
     setResult(null);
-    runJob<ReportResult>(api, 'report', { locale, pdf, ...(runId ? { runId } : {}) }, { onProgress: setProgress }).then(
+    job.start<ReportResult>('report', { locale, pdf, ...(runId ? { runId } : {}) }).then(
       (r) => {
-        setProgress(null);
         const name = r.html.split(/[\\/]/).pop() ?? r.html;
         setResult({ ok: true, text: t('reports.generate.done', { name }), ...(r.pdfError ? { warn: t('reports.generate.pdfError', { message: r.pdfError }) } : {}) });
         reports.reload();
         setOpen(name.replace(/\.html$/, ''));
       },
       (e: unknown) => {
-        setProgress(null);
-        setResult({ ok: false, text: t('reports.generate.failed', { message: toVigilError(e).message }) });
+        const err = toVigilError(e);
+        setResult(err.code === 'JOB_CANCELLED' ? null : { ok: false, text: t('reports.generate.failed', { message: err.message }) });
       },
     );
   };
@@ -126,15 +126,7 @@ export function ReportsArea({ workspace }: { workspace: WorkspaceInfo | null }) 
           <button type="button" className="btn btn-primary" onClick={generate} disabled={progress !== null} data-testid="report-start">
             {progress ? t('reports.generate.running') : t('reports.generate.start')}
           </button>
-          {progress && (
-            <div className="progress-cell" style={{ minWidth: 240 }}>
-              <div className="progress progress-running" role="progressbar" aria-label={t('reports.generate.running')} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(progress.value * 100)} data-testid="report-progress">
-                <div className="progress-fill" style={{ width: `${(progress.value * 100).toFixed(1)}%` }} />
-              </div>
-              <span className="progress-value">{formatPercent(progress.value, 0)}</span>
-              {progress.etaMs !== null && <span className="muted">{formatDuration(progress.etaMs, t)}</span>}
-            </div>
-          )}
+          {progress && <JobProgressBar job={progress} label={t('reports.generate.running')} onCancel={job.cancel} grow testId="report-progress" />}
         </div>
         {result && (
           <div className={result.ok ? 'notice notice-success' : 'notice notice-error'} role="status" data-testid="report-result">

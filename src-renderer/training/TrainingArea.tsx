@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useRequest } from '../ipc';
 import { BackendBanner } from './BackendBanner';
 import { CompareForm } from './CompareForm';
+import { DeployPanel } from './DeployPanel';
 import { JobsTable } from './JobsTable';
 import { LiveComparison } from './LiveComparison';
 import { newLiveJob, type LiveJob } from './task-progress';
@@ -9,7 +10,8 @@ import '../compare/runs.css';
 
 /**
  * Training: the backend in use (always at the top), a new comparison's settings, the running
- * comparison's tasks and loss curves, and every job on the engine.
+ * comparison's tasks and loss curves, deploying a detector (train for scoring, score, show the
+ * flags), and every job on the engine.
  */
 // The comparison followed here outlives the area (the shell unmounts areas when switching).
 let remembered: LiveJob | null = null;
@@ -30,6 +32,7 @@ export function TrainingArea() {
       <BackendBanner />
       <CompareForm busy={false} onStarted={(jobId, planned) => setLive(newLiveJob(jobId, planned))} />
       <LiveComparison live={live} setLive={setLive} jobs={jobs.data} />
+      <DeployPanel />
       <JobsTable />
     </div>
   );

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { LabelRules } from '../../../shared/domain/labels';
+import { defaultLabelSet, type LabelRules } from '../../../shared/domain/labels';
 import { VigilError } from '../../../shared/errors';
 import { getLabelVersion, importLabelSpans, listLabelSets, setLabelRules } from '../../services/workspace/label-store';
 import { listSeries, readSeries } from '../../services/workspace/series-store';
@@ -40,7 +40,7 @@ export function registerLabel(program: Command): void {
       await withEngine({ workspace: o.workspace }, async (engine) => {
         const ws = engine.workspace;
         const sets = await listLabelSets(ws);
-        const setId = o.set ?? sets[sets.length - 1]?.labelSetId;
+        const setId = o.set ?? defaultLabelSet(sets)?.labelSetId;
         if (!setId) throw new VigilError('NOT_FOUND', 'the workspace has no label set yet', { hint: 'Import access logs with `vigil import` (or run `vigil demo`) to create one from the health checks.' });
         const out = (t: string) => process.stdout.write(t);
         if (o.import) {

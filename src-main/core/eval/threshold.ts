@@ -6,6 +6,7 @@
  *  - Supervised probabilities (§6): anomaly iff p ≥ 0.5.
  *  - Operator helper: τ from a target number of alerts per day on the training scores.
  */
+import type { ThresholdRule, TrainingFlags } from '../../../shared/domain/models';
 
 /**
  * `np.quantile(values, q)` (method 'linear', numpy ≥ 1.22) bit for bit: virtual index
@@ -90,17 +91,7 @@ export function nextUp(x: number): number {
   return f[0]!;
 }
 
-/** How a saved model's threshold was chosen (vigil-model.json). */
-export type ThresholdRule = { kind: 'default' } | { kind: 'alerts-per-day'; alertsPerDay: number };
-
-/** What a threshold does on the training windows it was chosen on. */
-export interface TrainingFlags {
-  /** Fraction of the training windows with score ≥ threshold. */
-  fraction: number;
-  /** Flagged training windows per day of the time they span (all objects together). */
-  alertsPerDay: number;
-  spanDays: number;
-}
+export type { ThresholdRule, TrainingFlags };
 
 /**
  * The decision threshold of a deployed model (`vigil train`), applied as `score ≥ threshold`:

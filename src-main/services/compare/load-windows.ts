@@ -10,6 +10,7 @@ import { parseLabelledCsv } from '../../core/ingest/labelled/labelled-csv';
 import type { Workspace } from '../workspace/duckdb-workspace';
 import { listSeries, readSeries } from '../workspace/series-store';
 import { getLabelVersion, listLabelSets } from '../workspace/label-store';
+import { defaultLabelSet } from '../../../shared/domain/labels';
 
 export interface WindowSource {
   windows: WindowSet;
@@ -34,8 +35,8 @@ function hashWindows(w: WindowSet): string {
  */
 export async function windowsFromWorkspace(ws: Workspace, opts: { labelSetId?: string; version?: number; W: number; mode: WindowMode; counters?: string[]; allHours?: boolean }): Promise<WindowSource> {
   const sets = await listLabelSets(ws);
-  const labelSetId = opts.labelSetId ?? sets[sets.length - 1]?.labelSetId;
-  if (!labelSetId) throw new VigilError('NOT_FOUND', 'the workspace has no label set', { hint: 'Import access logs (vigil import) to label outages first.' });
+  const labelSetId = opts.labelSetId ?? defaultLabelSet(sets)?.labelSetId;
+  if (!labelSetId) throw new VigilError('NOT_FOUND', sets.length > 0 ? 'the workspace has only label sets of model flags, which are predictions, not labels' : 'the workspace has no label set', { hint: 'Import access logs (vigil import) to label outages first, or name a label set.' });
   const v = await getLabelVersion(ws, labelSetId, opts.version);
   const summaries = await listSeries(ws);
   if (summaries.length === 0) throw new VigilError('EMPTY_INPUT', 'the workspace holds no counter series', { hint: 'Import a Scouter export first (vigil import).' });

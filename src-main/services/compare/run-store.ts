@@ -42,8 +42,12 @@ export async function startRun(ws: Workspace, r: { id: string; kind: string; sou
   );
 }
 
-export async function finishRun(ws: Workspace, id: string, state: 'succeeded' | 'failed' | 'cancelled', error: SerializedError | null): Promise<void> {
-  await ws.transaction((tx) => tx.run('UPDATE runs SET state = $1, finished_at_ms = $2, error = $3 WHERE id = $4', [state, Date.now(), error ? JSON.stringify(error) : null, id]));
+/** Ends a run; `result` (e.g. a deployed model's threshold) is stored as `settings.result`. */
+export async function finishRun(ws: Workspace, id: string, state: 'succeeded' | 'failed' | 'cancelled', error: SerializedError | null, result?: object): Promise<void> {
+  await ws.transaction(async (tx) => {
+    await tx.run('UPDATE runs SET state = $1, finished_at_ms = $2, error = $3 WHERE id = $4', [state, Date.now(), error ? JSON.stringify(error) : null, id]);
+    if (result) await tx.run('UPDATE runs SET settings = json_merge_patch(settings, $1::JSON) WHERE id = $2', [JSON.stringify({ result }), id]);
+  });
 }
 
 /** One fold's metrics, curves and per-window predictions, in one transaction. */

@@ -7,7 +7,10 @@ import { JobService } from '../jobs/job-service';
 import { appPaths, findAppRoot } from '../paths';
 import { Workspace } from '../workspace/duckdb-workspace';
 import { runImport } from '../import/run-import';
-import { getLabelVersion } from '../workspace/label-store';
+import { getLabelVersion, listLabelSets } from '../workspace/label-store';
+import { defaultLabelSet } from '../../../shared/domain/labels';
+import { windowsFromWorkspace } from './load-windows';
+import { listRuns } from '../workspace/record-store';
 import { scoreWorkspace, trainWorkspaceModel } from './train-and-score';
 import { MODEL_META_FILE } from '../../core/eval/train-final';
 import { VigilError } from '../../../shared/errors';
@@ -42,6 +45,12 @@ describe('train → score', () => {
     expect(trained.meta.trainingFlags!.alertsPerDay).toBeGreaterThan(2); // distinct scores: the budget is used
     expect(trained.meta.threshold).toBeGreaterThan(0);
     expect(JSON.parse(readFileSync(join(trained.modelDir, 'model.json'), 'utf8'))).toMatchObject({ format: 'layers-model' });
+    // the run keeps the outcome for the Training area's list of deployable models
+    const trainRun = (await listRuns(ws)).find((r) => r.id === trained.runId)!;
+    expect(trainRun.state).toBe('succeeded');
+    expect(trainRun.settings['result']).toEqual({ threshold: trained.meta.threshold, thresholdRule: trained.meta.thresholdRule, trainingFlags: trained.meta.trainingFlags, trainSeconds: trained.trainSeconds, windows: trained.meta.trained.windows });
+    const outageSet = (await listLabelSets(ws)).at(-1)!;
+    expect(outageSet.source).toBe('health-check');
 
     const scored = await jobs.start('score', 's', (ctx) => scoreWorkspace(ctx, ws, appPaths(root), { modelRunId: trained.runId })).done;
     // 4 objects × (18,144 − 3) sliding windows, every hour of the day.
@@ -53,6 +62,15 @@ describe('train → score', () => {
     const flags = await getLabelVersion(ws, scored.labelSetId);
     expect(flags.spans.length).toBe(scored.spans);
     expect(flags.spans.every((s) => s.provenance === 'model')).toBe(true);
+    const scoreRun = (await listRuns(ws)).find((r) => r.id === scored.runId)!;
+    expect(scoreRun).toMatchObject({ state: 'succeeded', settings: { modelRunId: trained.runId, result: { windows: scored.windows, flagged: scored.flagged, spans: scored.spans, labelSetId: scored.labelSetId } } });
+    // the model's flags are the newest label set, but never the default ground truth: the next
+    // training / comparison / report reads the health-check set unless the flags are named
+    const sets = await listLabelSets(ws);
+    expect(sets.at(-1)).toMatchObject({ labelSetId: scored.labelSetId, source: 'model' });
+    expect(defaultLabelSet(sets)?.labelSetId).toBe(outageSet.labelSetId);
+    const next = await windowsFromWorkspace(ws, { W: 4, mode: { kind: 'paper' } });
+    expect(next.origin).toMatchObject({ kind: 'workspace', labelSetId: outageSet.labelSetId });
     // runs of flagged windows are one span each, per object: never more spans than flagged windows,
     // and an object's spans do not overlap (the windows interleave the objects)
     expect(scored.spans).toBeLessThanOrEqual(scored.flagged);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { SUPERVISED_MODELS, type ModelKind } from '../../../shared/domain/models';
+import { SUPERVISED_MODELS, type DeployedModelResult, type ModelKind } from '../../../shared/domain/models';
 import { VigilError } from '../../../shared/errors';
 import type { ModelMeta } from '../../core/eval/train-final';
 import { resolveBackend } from '../../core/engine/backend-resolve';
@@ -33,18 +33,15 @@ export async function trainWorkspaceModel(ctx: JobContext, ws: Workspace, paths:
   const { info: backend } = await resolveBackend({ threads: 1 });
   await startRun(ws, { id: runId, kind: 'train', source, seed: s.seed, settings: { ...s, modelDir }, backend, appRoot: paths.root });
   const o = source.origin;
-  try {
+  return settleRun(ws, ctx, runId, async () => {
     const r = await ctx.runTask<{ meta: ModelMeta; trainSeconds: number }>(
       workerScript(paths, 'train-final'),
       { windows: shareWindows(source.windows), model: s.model, params: {}, epochs: s.epochs, batchSize: s.batchSize, seed: s.seed, negativeSampling: s.negativeSampling, ...(s.alertsPerDay !== undefined ? { alertsPerDay: s.alertsPerDay } : {}), modelDir, provenance: { dataHash: source.dataHash, labelSetId: o.kind === 'workspace' ? o.labelSetId : null, labelVersion: o.kind === 'workspace' ? o.labelVersion : null } },
       { task: `train ${s.model}`, onProgress: (v) => ctx.progress(v) },
     );
-    await finishRun(ws, runId, 'succeeded', null);
-    return { runId, modelDir, meta: r.meta, trainSeconds: r.trainSeconds };
-  } catch (e) {
-    await finishRun(ws, runId, ctx.signal.aborted ? 'cancelled' : 'failed', { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e) });
-    throw e;
-  }
+    const result: DeployedModelResult = { threshold: r.meta.threshold, thresholdRule: r.meta.thresholdRule ?? { kind: 'default' }, ...(r.meta.trainingFlags ? { trainingFlags: r.meta.trainingFlags } : {}), trainSeconds: r.trainSeconds, windows: r.meta.trained.windows };
+    return { out: { runId, modelDir, meta: r.meta, trainSeconds: r.trainSeconds }, result };
+  });
 }
 
 /**
@@ -62,17 +59,34 @@ export async function scoreWorkspace(ctx: JobContext, ws: Workspace, paths: AppP
   const { info: backend } = await resolveBackend({ threads: 1, forceEngine: (SUPERVISED_MODELS as readonly string[]).includes(settings.model) });
   const runId = randomUUID();
   await startRun(ws, { id: runId, kind: 'score', source, seed: null, settings: { modelRunId: o.modelRunId, modelDir: settings.modelDir }, backend, appRoot: paths.root });
-  const r = await ctx.runTask<{ scores: Float32Array; threshold: number; model: string }>(workerScript(paths, 'score'), { modelDir: settings.modelDir, windows }, { task: `score ${settings.model}`, onProgress: (v) => ctx.progress(v) });
-  const isFlagged = (i: number) => (r.scores[i] ?? 0) >= r.threshold;
-  let flagged = 0;
-  for (let i = 0; i < windows.n; i++) if (isFlagged(i)) flagged++;
-  const spans = flaggedSpans(windows, isFlagged, (object, startMs, endMs) => ({ id: randomUUID(), object, startMs, endMs, provenance: 'model', note: `${settings.model} p ≥ ${r.threshold}` }));
-  const labelSet = await ws.transaction(async (tx) => {
-    const all = Int32Array.from({ length: windows.n }, (_, i) => i);
-    await appendPredictions(tx, { runId, model: settings.model, setting: 'score', fold: 0 }, all, windows, r.scores, isFlagged);
-    const rules = { gapFactor: 0, businessHours: null };
-    return createLabelSet(tx, `Model flags: ${settings.model} (run ${o.modelRunId.slice(0, 8)})`, rules, spans, { kind: 'create', source: 'model', note: `${flagged} of ${windows.n} windows flagged` });
+  return settleRun(ws, ctx, runId, async () => {
+    const r = await ctx.runTask<{ scores: Float32Array; threshold: number; model: string }>(workerScript(paths, 'score'), { modelDir: settings.modelDir, windows }, { task: `score ${settings.model}`, onProgress: (v) => ctx.progress(v) });
+    const isFlagged = (i: number) => (r.scores[i] ?? 0) >= r.threshold;
+    let flagged = 0;
+    for (let i = 0; i < windows.n; i++) if (isFlagged(i)) flagged++;
+    const spans = flaggedSpans(windows, isFlagged, (object, startMs, endMs) => ({ id: randomUUID(), object, startMs, endMs, provenance: 'model', note: `${settings.model} p ≥ ${r.threshold}` }));
+    const labelSet = await ws.transaction(async (tx) => {
+      const all = Int32Array.from({ length: windows.n }, (_, i) => i);
+      await appendPredictions(tx, { runId, model: settings.model, setting: 'score', fold: 0 }, all, windows, r.scores, isFlagged);
+      const rules = { gapFactor: 0, businessHours: null };
+      return createLabelSet(tx, `Model flags: ${settings.model} (run ${o.modelRunId.slice(0, 8)})`, rules, spans, { kind: 'create', source: 'model', note: `${flagged} of ${windows.n} windows flagged` });
+    });
+    const result = { windows: windows.n, flagged, spans: spans.length, labelSetId: labelSet.labelSetId };
+    return { out: { runId, ...result }, result };
   });
-  await finishRun(ws, runId, 'succeeded', null);
-  return { runId, windows: windows.n, flagged, spans: spans.length, labelSetId: labelSet.labelSetId };
+}
+
+/**
+ * Runs a run's work and records how it ended: succeeded with its `result` (kept in the run's
+ * settings for the Training area), or cancelled / failed with the reason — never left 'running'.
+ */
+async function settleRun<T>(ws: Workspace, ctx: JobContext, runId: string, work: () => Promise<{ out: T; result: object }>): Promise<T> {
+  try {
+    const { out, result } = await work();
+    await finishRun(ws, runId, 'succeeded', null, result);
+    return out;
+  } catch (e) {
+    await finishRun(ws, runId, ctx.signal.aborted ? 'cancelled' : 'failed', { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e) });
+    throw e;
+  }
 }

@@ -11,6 +11,7 @@ import { listImports, listRuns } from '../workspace/record-store';
 import { getLabelVersion, listLabelSets } from '../workspace/label-store';
 import { appVersion } from '../paths';
 import { readRobustness } from '../compare/run-store';
+import { defaultLabelSet } from '../../../shared/domain/labels';
 
 /** A run's stored fold metrics, per `split/sampling` setting and model, folds ascending. */
 export async function readFoldMetrics(ws: Workspace, runId: string): Promise<Map<string, Map<string, FoldMetrics[]>>> {
@@ -78,7 +79,7 @@ export async function comparisonOf(ws: Workspace, runId: string): Promise<Report
 /** Gathers everything the report shows from the workspace (the newest comparison unless one is named). */
 export async function gatherReport(ws: Workspace, opts: { appRoot: string; runId?: string; locale: 'en' | 'ko'; title?: string }): Promise<ReportModel> {
   const sets = await listLabelSets(ws);
-  const latest = sets[sets.length - 1];
+  const latest = defaultLabelSet(sets);
   const version = latest ? await getLabelVersion(ws, latest.labelSetId) : null;
   const runs = (await listRuns(ws)).filter((r) => r.kind === 'comparison' && r.state === 'succeeded');
   const runId = opts.runId ?? runs[0]?.id;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { LabelDiff, LabelEdit, LabelRules, LabelSetSummary, LabelSetVersion, LabelSpan, LabelVersionSummary } from '../../../shared/domain/labels';
+import type { LabelDiff, LabelEdit, LabelRules, LabelSetSummary, LabelSetVersion, LabelSpan, LabelVersionSummary, Provenance } from '../../../shared/domain/labels';
 import { VigilError } from '../../../shared/errors';
 import type { Tx, Workspace, Row } from './duckdb-workspace';
 
@@ -17,12 +17,19 @@ function toVersion(r: Row): LabelSetVersion {
 
 export async function listLabelSets(ws: Workspace): Promise<LabelSetSummary[]> {
   const rows = await ws.all(
-    `SELECT s.id, s.name, s.created_at_ms, v.version, json_array_length(v.spans) AS spans
+    `SELECT s.id, s.name, s.created_at_ms, v.version, json_array_length(v.spans) AS spans, json_extract_string(f.edit, '$.source') AS source
      FROM label_sets s JOIN label_versions v ON v.label_set_id = s.id
+     LEFT JOIN label_versions f ON f.label_set_id = s.id AND f.version = 1
      WHERE v.version = (SELECT max(version) FROM label_versions x WHERE x.label_set_id = s.id)
-     ORDER BY s.created_at_ms`,
+     ORDER BY s.created_at_ms, s.id`,
   );
-  return rows.map((r) => ({ labelSetId: String(r['id']), name: String(r['name']), latestVersion: Number(r['version']), spans: Number(r['spans']), createdAtMs: Number(r['created_at_ms']) }));
+  return rows.map((r) => ({ labelSetId: String(r['id']), name: String(r['name']), latestVersion: Number(r['version']), spans: Number(r['spans']), createdAtMs: Number(r['created_at_ms']), source: provenanceOf(r['source']) }));
+}
+
+const PROVENANCES: readonly Provenance[] = ['health-check', 'human', 'model'];
+/** A set's source from its first edit; sets created by CSV import or by hand count as 'human'. */
+function provenanceOf(v: unknown): Provenance {
+  return PROVENANCES.find((p) => p === v) ?? 'human';
 }
 
 export async function getLabelVersion(ws: Workspace | Tx, labelSetId: string, version?: number): Promise<LabelSetVersion> {

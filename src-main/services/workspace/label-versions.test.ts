@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { LabelDiff, LabelSetVersion, LabelSpan, LabelVersionSummary } from '../../../shared/domain/labels';
+import { defaultLabelSet, type LabelDiff, type LabelSetSummary, type LabelSetVersion, type LabelSpan, type LabelVersionSummary } from '../../../shared/domain/labels';
 import { Engine } from '../engine';
 import { findAppRoot } from '../paths';
 import { createLabelSet, diffSpans } from './label-store';
@@ -76,5 +76,21 @@ describe('label version channels', () => {
     expect(d.removed.map((s) => s.startMs)).toEqual([5 * H]);
     await expect(engine.handle('labels:replace-spans', { labelSetId, spans: [{ object: null, startMs: 5, endMs: 1, provenance: 'human' }], note: 'x' })).rejects.toMatchObject({ code: 'INVALID_REQUEST' });
     await expect(engine.handle('labels:replace-spans', { labelSetId, spans: [], note: '' })).rejects.toMatchObject({ code: 'INVALID_REQUEST' });
+  });
+});
+
+describe('label sets: source and the default set', () => {
+  it('lists each set with who made it and defaults to the newest set that is not model flags', async () => {
+    const model = await engine.workspace.transaction((tx) => createLabelSet(tx, 'Model flags: cnn', { gapFactor: 0, businessHours: null }, [], { kind: 'create', source: 'model' }));
+    const sets = (await engine.handle('labels:list', {})) as LabelSetSummary[];
+    expect(sets.map((s) => [s.labelSetId, s.source])).toEqual([
+      [labelSetId, 'health-check'],
+      [model.labelSetId, 'model'],
+    ]);
+    // later versions (edits) keep the set's source: it comes from version 1
+    expect(sets[0]!.latestVersion).toBeGreaterThan(1);
+    expect(defaultLabelSet(sets)?.labelSetId).toBe(labelSetId);
+    expect(defaultLabelSet([{ source: 'model' }])).toBeUndefined();
+    expect(defaultLabelSet([{ source: 'human' }, { source: 'health-check' }, { source: 'model' }])).toEqual({ source: 'health-check' });
   });
 });

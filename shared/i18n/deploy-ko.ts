@@ -1,0 +1,40 @@
+import type { deployEn } from './deploy-en';
+
+/** Korean strings of the "deploy a detector" panel (deploy-en.ts). */
+export const deployKo: { readonly [K in keyof typeof deployEn]: string } = {
+  'deploy.title': '탐지기 배포',
+  'deploy.body':
+    '워크스페이스의 레이블이 붙은 모든 윈도로 모델 하나를 학습한 뒤 모든 윈도에 점수를 매깁니다. 플래그된 구간은 레이블 화면에서 모델 플래그 레이블 세트가 됩니다. 예측일 뿐이므로 직접 그 세트를 고르지 않는 한 학습 레이블로 쓰이지 않습니다.',
+  'deploy.model': '모델',
+  'deploy.window': '윈도 (행 수)',
+  'deploy.samplingUnsupervised': '비지도 탐지기는 레이블을 읽지 않으므로 항상 모든 윈도로 학습합니다.',
+  'deploy.budget': '경보 예산 (일일)',
+  'deploy.budgetDefault': '모델 기본값',
+  'deploy.budgetHint':
+    '예산을 주면 학습 윈도에서 하루 최대 그 수만큼만 플래그하도록 임계값을 고릅니다. 비워 두면 모델 자체 규칙(p ≥ 0.5, 또는 탐지기가 보정한 임계값)을 씁니다.',
+  'deploy.train': '점수용 모델 학습',
+  'deploy.training': '학습 중…',
+  'deploy.scoring': '{run} 모델로 점수 계산 중',
+  'deploy.invalid': '에포크, 배치 크기, 시드, 윈도는 범위 안의 정수여야 하고 예산은 0 이상의 수여야 합니다.',
+  'deploy.trained': '{model} 학습 완료 ({seconds}초) — 임계값 {threshold}. 아래에서 이 모델로 워크스페이스에 점수를 매기세요.',
+  'deploy.scored': '{model} 모델로 윈도 {windows}개에 점수를 매겼습니다: {flagged}개 플래그, 구간 {spans}개.',
+  'deploy.trainFailed': '학습 실패',
+  'deploy.scoreFailed': '점수 계산 실패',
+  'deploy.col.model': '모델',
+  'deploy.runTitle': '실행 {run}',
+  'deploy.col.created': '학습 시각',
+  'deploy.col.labels': '레이블',
+  'deploy.col.threshold': '임계값',
+  'deploy.col.trainingFlags': '학습 윈도에서',
+  'deploy.col.lastScore': '최근 점수 계산',
+  'deploy.col.actions': '작업',
+  'deploy.thresholdDefault': '{threshold} (기본 규칙 p ≥ 0.5)',
+  'deploy.thresholdDetector': '{threshold} (탐지기 자체 값)',
+  'deploy.thresholdBudget': '{threshold} (하루 경보 ≤ {budget}건)',
+  'deploy.load': '{share} · 하루 {perDay}건',
+  'deploy.lastScore': '{flagged}개 플래그 · 구간 {spans}개',
+  'deploy.notScored': '아직 없음',
+  'deploy.score': '점수 계산',
+  'deploy.showFlags': '레이블 화면에서 플래그 보기',
+  'deploy.showFlagsShort': '플래그 보기',
+};
