@@ -308,11 +308,11 @@ function adamBody(): number[] {
  * n = round(x·log2 e), r = x − n·ln 2 (two-part), a degree-5 polynomial, times 2ⁿ via the
  * exponent bits; ≤ 1.7e−7 relative error. With relaxed SIMD the Horner steps are FMAs.
  */
-function emitExp(c: Code, x: number, n: number, r: number): void {
+export function emitExp(c: Code, x: number, n: number, r: number, fma = useFma): void {
   /** pushes a·b + k for the values pushed by a() and b() */
   const madd = (a: () => void, b: () => void, k: () => void): void => {
     a(); b();
-    if (useFma) { k(); c.fma(); } else { c.fmul(); k(); c.fadd(); }
+    if (fma) { k(); c.fma(); } else { c.fmul(); k(); c.fadd(); }
   };
   // pmin/pmax: single instructions; a NaN x stays NaN (it is the first operand)
   c.get(x).fconst(88.3762626647949).fpmin().fconst(-87.3).fpmax().set(x);
@@ -326,7 +326,7 @@ function emitExp(c: Code, x: number, n: number, r: number): void {
   c.get(n).fconst(magic).fsub().set(r); // r ← n as a float
   // x ← x − n·C₁ − n·C₂ (ln 2 = C₁ + C₂, C₁ exact in few bits)
   for (const k of [0.693359375, -2.12194440e-4]) {
-    if (useFma) c.get(r).fconst(k).get(x).fnma().set(x);
+    if (fma) c.get(r).fconst(k).get(x).fnma().set(x);
     else c.get(x).get(r).fconst(k).fmul().fsub().set(x);
   }
   c.get(x).set(r);
@@ -523,22 +523,27 @@ function tryEnableRelaxedSimd(): void {
  * Compiles the engine's small modules with the optimizing compiler straight away: V8 otherwise
  * runs a function's first calls as Liftoff (baseline) code and swaps in the optimized code only
  * for later calls — and these kernels are few, long calls (one per layer and step), so a short
- * training run spent ~40 % longer in its first steps. The flag is restored for other modules
+ * training run spent ~40 % longer in its first steps, and a scoring call that is the first use
+ * of its kernel (the fused LSTM step) ~25 %. Both flags matter: with lazy compilation (Node 20's
+ * default) nothing is compiled when the module is created, and the first call compiled with
+ * Liftoff after all (seen with --print-wasm-code). The flags are restored for other modules
  * (TF.js's large WASM binary keeps lazy, tiered compilation).
  */
 export function compileOptimized(bytes: Uint8Array): object | null {
   if (!WA || !WA.validate(bytes)) return null;
-  let flagged = false;
-  try {
-    setFlagsFromString('--no-liftoff');
-    flagged = true;
-  } catch {
-    /* flag unavailable: tiered compilation */
+  const set: string[] = [];
+  for (const [off, on] of [['--no-liftoff', '--liftoff'], ['--no-wasm-lazy-compilation', '--wasm-lazy-compilation']] as const) {
+    try {
+      setFlagsFromString(off);
+      set.push(on);
+    } catch {
+      /* flag unavailable: tiered compilation */
+    }
   }
   try {
     return new WA.Module(bytes);
   } finally {
-    if (flagged) setFlagsFromString('--liftoff');
+    for (const on of set) setFlagsFromString(on);
   }
 }
 

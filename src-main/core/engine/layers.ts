@@ -8,6 +8,7 @@
  */
 import type { Arena } from './arena.js';
 import type { GemmFn, LstmCellBackFn, LstmCellFn } from './gemm-wasm.js';
+import { packLstmWeights, type LstmStepFn } from './wasm-lstm.js';
 import { WinogradF23 } from './conv-winograd.js';
 import { poolConvScratchFloats, type ConvKernels } from './wasm-conv.js';
 import { glorotUniform, orthogonal, type Rng } from './rng.js';
@@ -649,9 +650,23 @@ export class LSTMLast implements Layer {
   private readonly cellBack: LstmCellBackFn | null;
   /**
    * False while scoring (EngineNet.setInference): forward then skips storing the activated gates
-   * and tanh(c), which only backward reads.
+   * and tanh(c), which only backward reads, and runs each step as one fused kernel
+   * (wasm-lstm.ts) on weights packed when this turns false — set the weights before.
    */
-  keepForBackward = true;
+  get keepForBackward(): boolean {
+    return this.keep;
+  }
+  set keepForBackward(v: boolean) {
+    this.keep = v;
+    this.packed = !v && this.step !== null;
+    if (this.packed) packLstmWeights(this.kernel.w, this.recurrent.w, this.bias.w, this.F, this.H, this.wp, this.bp);
+  }
+  private keep = true;
+  /** wp / bp hold the current weights in the fused step's layout. */
+  private packed = false;
+  private readonly step: LstmStepFn | null;
+  private readonly wp: Float32Array; // [H/4, F + H, 16]
+  private readonly bp: Float32Array; // [H/4, 16]
   /** The last forward pass stored what backward reads. */
   private forwardKept = false;
   private readonly ones: Float32Array;
@@ -678,6 +693,11 @@ export class LSTMLast implements Layer {
     this.ones = arena.ones(W * maxB);
     this.cell = arena.lstmCell;
     this.cellBack = arena.lstmCellBack;
+    // sized whether or not the kernel exists: the probing arena (plain JS) must count the bytes
+    const fusable = (H & 3) === 0;
+    this.step = fusable ? arena.lstmStep : null;
+    this.wp = arena.f32(fusable ? (F + H) * G : 0);
+    this.bp = arena.f32(fusable ? G : 0);
   }
 
   init(rng: Rng): void {
@@ -690,8 +710,9 @@ export class LSTMLast implements Layer {
   forward(x: Float32Array, B: number): void {
     const { F, W, H, G, zx, hAll, cAll, tcAll } = this;
     const BH = B * H;
-    const keep = this.keepForBackward;
+    const keep = this.keep;
     this.forwardKept = keep;
+    if (this.packed && this.forwardFused(x, B)) return;
     // zx_t[B, 4H] = x_t[B, F] · kernel[F, 4H] + bias with x_t[b, f] = x[b, f, t]: a strided A (rows
     // F·W apart, k steps W), which the GEMM packs in WASM — no transposed copy of x; the bias
     // rides in the GEMM's epilogue instead of the gate math
@@ -727,6 +748,18 @@ export class LSTMLast implements Layer {
       }
     }
     this.out.set(hAll.subarray(W * BH, (W + 1) * BH));
+  }
+
+  /** Scoring: each step fused (wasm-lstm.ts) — h and c through hAll / cAll slots as above. */
+  private forwardFused(x: Float32Array, B: number): boolean {
+    const { F, W, H, hAll, cAll } = this;
+    const BH = B * H;
+    for (let t = 0; t < W; t++) {
+      // step t reads slot t (h₋₁, c₋₁) and writes slot t + 1; at t = 0 there is nothing to read
+      if (!this.step!(x, t, F * W, W, F, t === 0 ? null : hAll, t * BH, this.wp, this.bp, cAll, t * BH, (t + 1) * BH, hAll, (t + 1) * BH, B, H)) return false;
+    }
+    this.out.set(hAll.subarray(W * BH, (W + 1) * BH));
+    return true;
   }
 
   backward(x: Float32Array, dOut: Float32Array, B: number): void {

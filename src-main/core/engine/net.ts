@@ -51,7 +51,9 @@ export interface EngineNet {
   forward(x: Float32Array, B: number, training: boolean): Float32Array;
   /**
    * Inference-only mode on / off (scoring): forward passes then may skip storing what only
-   * backward reads (the LSTM's activated gates); backward refuses to run after such a pass.
+   * backward reads (the LSTM's activated gates) and may run on a copy of the weights taken when
+   * it turns on (the LSTM's fused step) — set the weights first; backward refuses to run after
+   * such a pass.
    */
   setInference?(on: boolean): void;
   /** dLogits [B, 2] → parameter gradients in `params[i].g`. */
