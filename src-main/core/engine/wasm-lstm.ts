@@ -13,8 +13,10 @@
  * Register block: 2 rows × one quad's 4 gate vectors = 8 f32x4 accumulators, A broadcast with
  * v128.load32_splat, the quad's 16 weight columns contiguous per k (one 64-byte line).
  * The gate math is lstmBody's (gemm-wasm.ts): one shared division for σᵢ, σ_f, σ_o and tanh g,
- * exponents clamped to ≤ 21, the degree-5 exp; it runs right after each quad's sums, overlapping
- * the next quad's multiply-adds in the out-of-order core.
+ * exponents clamped to ≤ 21, the degree-5 exp; it runs right after each row pair's sums, and the
+ * out-of-order core overlaps it with the next pair's multiply-adds (they do not depend on it).
+ * Measured here (LSTM of the paper, F = 38, H = 64, W = 4, 1 thread): ~5.6–6.0 µs per window
+ * against ~6.1–6.9 µs for the GEMMs + cell path it replaces while scoring.
  */
 import { emitExp, instantiateOver, lazyModule, wasmKernelVariant, type WasmMemory } from './gemm-wasm.js';
 import { Code, i32Module, I32, uleb, V128 } from './wasm-builder.js';
