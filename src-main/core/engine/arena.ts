@@ -9,7 +9,7 @@
  */
 import { adamJs, createWasmKernels, GEMM_PACK_BYTES, gemmJs, WA, wasmKernelVariant, type AdamFn, type GemmFn, type LstmCellBackFn, type LstmCellFn, type WasmMemory } from './gemm-wasm.js';
 import { createConvKernels, type ConvKernels } from './wasm-conv.js';
-import { createLstmStep, type LstmStepFn } from './wasm-lstm.js';
+import { createLstmKernels, type LstmKernels } from './wasm-lstm.js';
 import { createWinogradKernels, type WinogradKernels } from './wasm-winograd.js';
 
 export { gemmJs };
@@ -32,8 +32,8 @@ export class Arena {
   readonly winograd: WinogradKernels | null;
   readonly lstmCell: LstmCellFn | null;
   readonly lstmCellBack: LstmCellBackFn | null;
-  /** The fused LSTM scoring step (wasm-lstm.ts), null on the JS path. */
-  readonly lstmStep: LstmStepFn | null;
+  /** The fused LSTM step and its weight packing (wasm-lstm.ts), null on the JS path. */
+  readonly lstm: LstmKernels | null;
   readonly kernel: KernelUsed;
 
   private constructor(bytes: number | null, kernel: KernelChoice) {
@@ -46,7 +46,7 @@ export class Arena {
       this.winograd = null;
       this.lstmCell = null;
       this.lstmCellBack = null;
-      this.lstmStep = null;
+      this.lstm = null;
       this.kernel = 'js';
       return;
     }
@@ -62,7 +62,7 @@ export class Arena {
     this.winograd = w && this.memory && Arena.winograd ? createWinogradKernels(this.memory) : null;
     this.lstmCell = w?.lstmCell ?? null;
     this.lstmCellBack = w?.lstmCellBack ?? null;
-    this.lstmStep = w && this.memory && Arena.lstmFused ? createLstmStep(this.memory) : null;
+    this.lstm = w && this.memory && Arena.lstmFused ? createLstmKernels(this.memory) : null;
     this.kernel = w ? (wasmKernelVariant() ?? 'wasm-simd') : 'js';
   }
 
@@ -71,7 +71,7 @@ export class Arena {
   static packRows = 4;
   /** Winograd F(2, 3) conv forward for arenas created from now on (false: im2col; A/B benches and tests). */
   static winograd = true;
-  /** The fused LSTM scoring step for arenas created from now on (false: GEMMs + cell; A/B benches and tests). */
+  /** The fused LSTM step for arenas created from now on (false: GEMMs + cell; A/B benches and tests). */
   static lstmFused = true;
 
   static probe(): Arena {

@@ -199,8 +199,7 @@ describe.each(['wasm-simd', 'js'] as const)('layers vs tf.grad (%s kernel)', (ke
     expect(relErr(l.kernel.g, byName('/kernel').dataSync())).toBeLessThan(TOL);
     expect(relErr(l.recurrent.g, byName('/recurrent_kernel').dataSync())).toBeLessThan(TOL);
     expect(relErr(l.bias.g, byName('/bias').dataSync())).toBeLessThan(TOL);
-    // inference mode (scoring): without the stores backward needs, each step fused on the WASM
-    // kernel (wasm-lstm.ts) — the same output up to the summation order; backward refuses
+    // inference mode (scoring): the same output without the stores backward needs; backward refuses
     const trained = l.out.slice(0, B * H);
     l.keepForBackward = false;
     l.forward(x, B);

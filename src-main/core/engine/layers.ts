@@ -8,7 +8,7 @@
  */
 import type { Arena } from './arena.js';
 import type { GemmFn, LstmCellBackFn, LstmCellFn } from './gemm-wasm.js';
-import { packLstmWeights, type LstmStepFn } from './wasm-lstm.js';
+import type { LstmKernels } from './wasm-lstm.js';
 import { WinogradF23 } from './conv-winograd.js';
 import { poolConvScratchFloats, type ConvKernels } from './wasm-conv.js';
 import { glorotUniform, orthogonal, type Rng } from './rng.js';
@@ -650,21 +650,11 @@ export class LSTMLast implements Layer {
   private readonly cellBack: LstmCellBackFn | null;
   /**
    * False while scoring (EngineNet.setInference): forward then skips storing the activated gates
-   * and tanh(c), which only backward reads, and runs each step as one fused kernel
-   * (wasm-lstm.ts) on weights packed when this turns false — set the weights before.
+   * and tanh(c), which only backward reads.
    */
-  get keepForBackward(): boolean {
-    return this.keep;
-  }
-  set keepForBackward(v: boolean) {
-    this.keep = v;
-    this.packed = !v && this.step !== null;
-    if (this.packed) packLstmWeights(this.kernel.w, this.recurrent.w, this.bias.w, this.F, this.H, this.wp, this.bp);
-  }
-  private keep = true;
-  /** wp / bp hold the current weights in the fused step's layout. */
-  private packed = false;
-  private readonly step: LstmStepFn | null;
+  keepForBackward = true;
+  /** The fused step (wasm-lstm.ts) with the weights packed for it before every forward; null: GEMMs + cell. */
+  private readonly fused: LstmKernels | null;
   private readonly wp: Float32Array; // [H/4, F + H, 16]
   private readonly bp: Float32Array; // [H/4, 16]
   /** The last forward pass stored what backward reads. */
@@ -695,9 +685,9 @@ export class LSTMLast implements Layer {
     this.cellBack = arena.lstmCellBack;
     // sized whether or not the kernel exists: the probing arena (plain JS) must count the bytes
     const fusable = (H & 3) === 0;
-    this.step = fusable ? arena.lstmStep : null;
     this.wp = arena.f32(fusable ? (F + H) * G : 0);
     this.bp = arena.f32(fusable ? G : 0);
+    this.fused = fusable && arena.lstm?.inMem(this.wp, this.zx, this.hAll, this.cAll, this.tcAll, this.kernel.w) ? arena.lstm : null;
   }
 
   init(rng: Rng): void {
@@ -710,9 +700,12 @@ export class LSTMLast implements Layer {
   forward(x: Float32Array, B: number): void {
     const { F, W, H, G, zx, hAll, cAll, tcAll } = this;
     const BH = B * H;
-    const keep = this.keep;
+    const keep = this.keepForBackward;
     this.forwardKept = keep;
-    if (this.packed && this.forwardFused(x, B)) return;
+    if (this.fused?.inMem(x)) {
+      this.forwardFused(this.fused, x, B, keep);
+      return;
+    }
     // zx_t[B, 4H] = x_t[B, F] · kernel[F, 4H] + bias with x_t[b, f] = x[b, f, t]: a strided A (rows
     // F·W apart, k steps W), which the GEMM packs in WASM — no transposed copy of x; the bias
     // rides in the GEMM's epilogue instead of the gate math
@@ -750,16 +743,16 @@ export class LSTMLast implements Layer {
     this.out.set(hAll.subarray(W * BH, (W + 1) * BH));
   }
 
-  /** Scoring: each step fused (wasm-lstm.ts) — h and c through hAll / cAll slots as above. */
-  private forwardFused(x: Float32Array, B: number): boolean {
-    const { F, W, H, hAll, cAll } = this;
+  /** Each step as one kernel (wasm-lstm.ts): h, c (and with `keep` the gates and tanh c) in the slots above. */
+  private forwardFused(L: LstmKernels, x: Float32Array, B: number, keep: boolean): void {
+    const { F, W, H, G, hAll, cAll, wp, bp } = this;
     const BH = B * H;
+    L.pack(this.kernel.w, this.recurrent.w, this.bias.w, F, H, wp, bp);
     for (let t = 0; t < W; t++) {
       // step t reads slot t (h₋₁, c₋₁) and writes slot t + 1; at t = 0 there is nothing to read
-      if (!this.step!(x, t, F * W, W, F, t === 0 ? null : hAll, t * BH, this.wp, this.bp, cAll, t * BH, (t + 1) * BH, hAll, (t + 1) * BH, B, H)) return false;
+      L.step(x, t, F * W, W, F, t === 0 ? null : hAll, t * BH, wp, bp, cAll, t * BH, (t + 1) * BH, hAll, (t + 1) * BH, B, H, keep ? this.zx : null, t * B * G, keep ? this.tcAll : null, t * BH);
     }
     this.out.set(hAll.subarray(W * BH, (W + 1) * BH));
-    return true;
   }
 
   backward(x: Float32Array, dOut: Float32Array, B: number): void {
@@ -796,8 +789,9 @@ export class LSTMLast implements Layer {
       if (t > 0) this.gemm(B, H, G, dZ, zt, G, 1, this.rT, 0, H, dh, 0, H, false);
     }
     const rows = W * B;
-    // dR[H, 4H] = Σ_t h_{t−1}ᵀ dZ_t ; dK[F, 4H] = Σ_t x_tᵀ dZ_t ; db = Σ dZ
-    this.gemm(H, G, rows, this.hAll, 0, 1, H, dZ, 0, G, this.recurrent.g, 0, G, false);
+    // dR[H, 4H] = Σ_{t ≥ 1} h_{t−1}ᵀ dZ_t (h₋₁ = 0: step 0 adds nothing) ; dK[F, 4H] = Σ_t x_tᵀ dZ_t ; db = Σ dZ
+    if (W > 1) this.gemm(H, G, rows - B, this.hAll, BH, 1, H, dZ, B * G, G, this.recurrent.g, 0, G, false);
+    else this.recurrent.g.fill(0);
     for (let t = 0; t < W; t++) this.gemm(F, G, B, x, t, W, F * W, dZ, t * B * G, G, this.kernel.g, 0, G, t > 0);
     colSum(this.gemm, this.ones, dZ, rows, G, this.bias.g);
   }

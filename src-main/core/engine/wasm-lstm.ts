@@ -1,15 +1,17 @@
 /**
- * One LSTM time step for scoring as a single WebAssembly SIMD kernel (layers.ts LSTMLast, inference
- * mode): the input projection, the recurrent product and the gate math fused, so the 4H
- * pre-activations of a row never leave the registers. The unfused path (gemm-wasm.ts) writes
- * zₜ = xₜ·K + b to memory, adds hₜ₋₁·R into it, then reads it back for the gates.
+ * One LSTM time step as a single WebAssembly SIMD kernel (layers.ts LSTMLast forward): the input
+ * projection, the recurrent product and the gate math fused, so the 4H pre-activations of a row
+ * never leave the registers. The unfused path (gemm-wasm.ts) writes zₜ = xₜ·K + b to memory,
+ * adds hₜ₋₁·R into it, then reads it back for the gates.
  *
- * lstmStep(pX, sxi, sxk, Kx, pH, first, pW, pBias, pCp, pCn, pHn, B, H), byte addresses:
- *   for rows b < B and 4-unit quads q < H/4, with the weights packed per quad (packLstmWeights):
+ * lstmStep(pX, sxi, sxk, Kx, pH, first, pW, pBias, pCp, pCn, pHn, B, H, pZ, pTc), byte addresses:
+ *   for rows b < B and 4-unit quads q < H/4, with the weights packed per quad (lstmPack):
  *     z[g] = bias + Σ_k x[b, k]·W[q][k][g] + Σ_j h₋₁[b, j]·W[q][Kx + j][g]   (g = i, f, g, o)
  *     c = σ(z_f)·c₋₁ + σ(z_i)·tanh(z_g);  h = σ(z_o)·tanh(c)
  *   x[b, k] at pX + b·sxi + k·sxk (a step's column of the [B, F, W] windows); h₋₁, c₋₁, c, h
  *   are [B, H]; `first` = 1 at t = 0 (h₋₁ = c₋₁ = 0: the recurrent loop and c₋₁ are skipped).
+ *   Training (pZ ≠ 0): the activated gates go to pZ [B, 4H] (Keras order, as the unfused
+ *   forward leaves them for backward) and tanh c to pTc [B, H].
  * Register block: 2 rows × one quad's 4 gate vectors = 8 f32x4 accumulators, A broadcast with
  * v128.load32_splat, the quad's 16 weight columns contiguous per k (one 64-byte line).
  * The gate math is lstmBody's (gemm-wasm.ts): one shared division for σᵢ, σ_f, σ_o and tanh g,
@@ -17,19 +19,25 @@
  * out-of-order core overlaps it with the next pair's multiply-adds (they do not depend on it).
  * Measured here (LSTM of the paper, F = 38, H = 64, W = 4, 1 thread): ~5.6–6.0 µs per window
  * against ~6.1–6.9 µs for the GEMMs + cell path it replaces while scoring.
+ *
+ * lstmPack(pK, pR, pBias, F, H, pW, pBp): kernel [F, 4H], recurrent [H, 4H], bias [4H] (TF.js
+ * layout) → per quad q the rows k < F of the kernel then j < H of the recurrent kernel, each the
+ * quad's 16 columns in gate order × 4 units: W[q][k][g·4 + u] = K[k, g·H + 4q + u]; bias likewise
+ * Bp[q][g·4 + u]. Runs before every forward (16-byte moves, a few µs): the weights change with
+ * every training step.
  */
 import { emitExp, instantiateOver, lazyModule, wasmKernelVariant, type WasmMemory } from './gemm-wasm.js';
 import { Code, i32Module, I32, uleb, V128 } from './wasm-builder.js';
 
-const P = { pX: 0, sxi: 1, sxk: 2, Kx: 3, pH: 4, first: 5, pW: 6, pBias: 7, pCp: 8, pCn: 9, pHn: 10, B: 11, H: 12 } as const;
-const N_PARAMS = 13;
+const P = { pX: 0, sxi: 1, sxk: 2, Kx: 3, pH: 4, first: 5, pW: 6, pBias: 7, pCp: 8, pCn: 9, pHn: 10, B: 11, H: 12, pZ: 13, pTc: 14 } as const;
+const N_PARAMS = 15;
 // i32 locals
-const [b, k, pa0, pa1, pb, qs4, H4, rowOff, uo, b0, bEnd] = [13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23];
+const [b, k, pa0, pa1, pb, qs4, H4, rowOff, uo, b0, bEnd] = [15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25];
 const N_I32 = 11;
 /** Rows per block (see lstmStepBody). */
 const ROW_BLOCK = 16;
 // v128 locals: 8 accumulators, 4 weight vectors, the broadcast, gate-math scratch
-const ACC = 13 + N_I32;
+const ACC = N_PARAMS + N_I32;
 const BV = ACC + 8;
 const AV = BV + 4;
 const [x, n, r, di, df, dg, dq, ab, cd, rr, cv] = Array.from({ length: 11 }, (_, i) => AV + 1 + i) as [number, number, number, number, number, number, number, number, number, number, number];
@@ -98,6 +106,13 @@ function emitCell(c: Code, row: number, fma: boolean): void {
   c.get(ab).get(dq).fmul().set(x); // 1/d_g
   c.get(ab).get(dg).fmul().set(dq); // σ_o
   c.fconst(1).fconst(2).get(x).fmul().fsub().set(dg); // tanh g
+  // training: the activated gates where backward reads them, z[b, g·H + unit]
+  c.get(P.pZ).if_();
+  for (const [g, v] of [[0, di], [1, df], [2, dg], [3, dq]] as const) {
+    c.get(P.pZ).get(b).i32(row).add().get(H4).i32(4).mul().mul().add().get(H4).i32(g).mul().add().get(uo).add();
+    c.get(v).vstore(0);
+  }
+  c.end();
   // c = σ_f·c₋₁ + σᵢ·tanh g (c₋₁ = 0 at the first step)
   c.get(di).get(dg).fmul().set(cv);
   c.get(P.first).eqz().if_();
@@ -109,12 +124,46 @@ function emitCell(c: Code, row: number, fma: boolean): void {
   c.get(cv).vstore(0);
   // h = σ_o·tanh c, tanh c = 1 − 2/(exp(2c) + 1)
   c.get(cv).fconst(2).fmul().set(x);
-  at(P.pHn);
-  c.get(dq);
   c.fconst(1).fconst(2);
   emitExp(c, x, n, r, fma);
-  c.fconst(1).fadd().fdiv().fsub();
-  c.fmul().vstore(0);
+  c.fconst(1).fadd().fdiv().fsub().set(cv);
+  c.get(P.pTc).if_();
+  at(P.pTc);
+  c.get(cv).vstore(0);
+  c.end();
+  at(P.pHn);
+  c.get(dq).get(cv).fmul().vstore(0);
+}
+
+/** lstmPack (see the module comment): 16-byte moves, the units of a quad are adjacent in K, R, bias. */
+function lstmPackBody(): number[] {
+  const [pK, pR, pB, F, H, pW, pBp] = [0, 1, 2, 3, 4, 5, 6];
+  const [q, kk, g, o, row, src, H4b] = [7, 8, 9, 10, 11, 12, 13];
+  const c = new Code();
+  c.get(H).i32(2).shl().set(H4b);
+  c.get(pW).set(o);
+  c.loopTo(q, () => c.get(H4b), 16, () => {
+    // the rows of one source matrix: W[q][k][g] ← M[k, g·H + 4q .. +4]
+    const rows = (m: number, count: number): void => {
+      c.loopTo(kk, () => c.get(count), 1, () => {
+        c.get(m).get(kk).get(H4b).i32(4).mul().mul().add().get(q).add().set(row);
+        c.loopTo(g, () => c.i32(4), 1, () => {
+          c.get(row).get(g).get(H4b).mul().add().set(src);
+          c.get(o).get(src).vload(0).vstore(0);
+          c.get(o).i32(16).add().set(o);
+        });
+      });
+    };
+    rows(pK, F);
+    rows(pR, H);
+    c.loopTo(g, () => c.i32(4), 1, () => {
+      c.get(pBp).get(q).i32(2).shl().add().get(g).i32(4).shl().add();
+      c.get(pB).get(g).get(H4b).mul().add().get(q).add().vload(0);
+      c.vstore(0);
+    });
+  });
+  c.end();
+  return [...uleb(1), ...uleb(7), I32, ...c.b];
 }
 
 function lstmStepBody(fma: boolean): number[] {
@@ -146,31 +195,16 @@ function lstmStepBody(fma: boolean): number[] {
 }
 
 // relaxed SIMD FMA exactly when the GEMM module uses it (gemm-wasm.ts enables the feature)
-const lstmModule = lazyModule(() => i32Module([{ name: 'lstmStep', params: N_PARAMS, body: lstmStepBody(wasmKernelVariant() === 'wasm-simd-fma') }]));
+const lstmModule = lazyModule(() =>
+  i32Module([
+    { name: 'lstmStep', params: N_PARAMS, body: lstmStepBody(wasmKernelVariant() === 'wasm-simd-fma') },
+    { name: 'lstmPack', params: 7, body: lstmPackBody() },
+  ]),
+);
 
 /**
- * Weights of LSTMLast in the kernel's layout: per quad q of 4 units, rows k < F of the input
- * kernel then rows j < H of the recurrent kernel, each the quad's 16 columns in gate order
- * (i, f, g, o) × 4 units: wp[((q·(F + H) + k)·16 + g·4 + u] = W[k, g·H + 4q + u]; bias likewise
- * bp[q·16 + g·4 + u] = bias[g·H + 4q + u]. kernel [F, 4H], recurrent [H, 4H] (TF.js layout).
- */
-export function packLstmWeights(kernel: Float32Array, recurrent: Float32Array, bias: Float32Array, F: number, H: number, wp: Float32Array, bp: Float32Array): void {
-  const G = 4 * H;
-  let o = 0;
-  for (let q = 0; q < H / 4; q++) {
-    for (let k = 0; k < F + H; k++) {
-      const src = k < F ? kernel : recurrent;
-      const row = (k < F ? k : k - F) * G;
-      for (let g = 0; g < 4; g++) for (let u = 0; u < 4; u++) wp[o++] = src[row + g * H + 4 * q + u]!;
-    }
-    for (let g = 0; g < 4; g++) for (let u = 0; u < 4; u++) bp[q * 16 + g * 4 + u] = bias[g * H + 4 * q + u]!;
-  }
-}
-
-/**
- * One inference step (see the module comment), float offsets; hPrev null at t = 0. x's rows are
- * `sxi` floats apart, a row's features `sxk` apart. False when not applicable (H not a multiple
- * of 4, arrays outside the arena's memory): the caller takes the unfused path.
+ * One step (see the module comment), float offsets; hPrev null at t = 0; z / tc null while
+ * scoring. x's rows are `sxi` floats apart, a row's features `sxk` apart.
  */
 export type LstmStepFn = (
   x: Float32Array, xOff: number, sxi: number, sxk: number, F: number,
@@ -178,18 +212,30 @@ export type LstmStepFn = (
   wp: Float32Array, bp: Float32Array,
   c: Float32Array, cPrevOff: number, cNextOff: number, h: Float32Array, hNextOff: number,
   B: number, H: number,
-) => boolean;
+  z: Float32Array | null, zOff: number, tc: Float32Array | null, tcOff: number,
+) => void;
 
-/** The fused step over `memory`, or null when WebAssembly SIMD is unavailable. */
-export function createLstmStep(memory: WasmMemory): LstmStepFn | null {
+/** kernel [F, 4H], recurrent [H, 4H], bias [4H] → wp [H/4, F + H, 16], bp [H/4, 16] (see lstmPack). */
+export type LstmPackFn = (kernel: Float32Array, recurrent: Float32Array, bias: Float32Array, F: number, H: number, wp: Float32Array, bp: Float32Array) => void;
+
+export interface LstmKernels {
+  step: LstmStepFn;
+  pack: LstmPackFn;
+  /** Every array is a view of this memory (the caller checks once, not per step). */
+  inMem(...a: ArrayBufferView[]): boolean;
+}
+
+/** The fused step over `memory` (H a multiple of 4), or null when WebAssembly SIMD is unavailable. */
+export function createLstmKernels(memory: WasmMemory): LstmKernels | null {
   const mod = lstmModule();
   const inst = mod ? instantiateOver(mod, memory) : null;
   if (!inst) return null;
-  const step = inst.ex['lstmStep']!;
-  return (xa, xOff, sxi, sxk, F, hPrev, hPrevOff, wp, bp, cc, cPrevOff, cNextOff, h, hNextOff, B, H) => {
-    if ((H & 3) !== 0 || !inst.inMem(xa, wp, bp, cc, h) || (hPrev && !inst.inMem(hPrev))) return false;
-    const first = hPrev === null ? 1 : 0;
-    step(xa.byteOffset + 4 * xOff, 4 * sxi, 4 * sxk, F, hPrev ? hPrev.byteOffset + 4 * hPrevOff : 0, first, wp.byteOffset, bp.byteOffset, cc.byteOffset + 4 * cPrevOff, cc.byteOffset + 4 * cNextOff, h.byteOffset + 4 * hNextOff, B, H);
-    return true;
+  const [step, pack] = [inst.ex['lstmStep']!, inst.ex['lstmPack']!];
+  const at = (a: Float32Array | null, off: number): number => (a ? a.byteOffset + 4 * off : 0);
+  return {
+    inMem: inst.inMem,
+    step: (xa, xOff, sxi, sxk, F, hPrev, hPrevOff, wp, bp, cc, cPrevOff, cNextOff, h, hNextOff, B, H, z, zOff, tc, tcOff) =>
+      step(at(xa, xOff), 4 * sxi, 4 * sxk, F, at(hPrev, hPrevOff), hPrev === null ? 1 : 0, wp.byteOffset, bp.byteOffset, at(cc, cPrevOff), at(cc, cNextOff), at(h, hNextOff), B, H, at(z, zOff), at(tc, tcOff)),
+    pack: (kernel, recurrent, bias, F, H, wp, bp) => pack(kernel.byteOffset, recurrent.byteOffset, bias.byteOffset, F, H, wp.byteOffset, bp.byteOffset),
   };
 }
