@@ -1,7 +1,4 @@
 import { expect, test } from '@playwright/test';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { RUN_METRICS } from '../shared/domain/runs';
 import { bestByMetric, foldsNote, formatStat, tableToCsv } from '../src-renderer/compare/model-table';
 import { AppShell } from './pages/app-shell';
@@ -15,8 +12,6 @@ import { TrainingPage } from './pages/training-page';
 // of the specs. Import goes through the engine's job (the same `jobs:start` the Import area uses).
 const url = process.env['VIGIL_URL'];
 const home = process.env['VIGIL_E2E_WORKSPACE'];
-const DEMO = join(process.cwd(), 'resources', 'demo', 'data');
-const FILES = ['[20240304-20240505]tomcat_TPS.csv', '[20240304-20240505]tomcat_ActiveService.csv', 'access-MIS-WAS-A.log.gz'];
 const MODELS = ['random', 'pca', 'iforest'];
 
 test.describe('compare and report', () => {
@@ -27,9 +22,7 @@ test.describe('compare and report', () => {
     const app = new AppShell(page);
     const engine = await EngineClient.connect(url!);
     try {
-      await engine.invoke('workspace:open', { path: mkdtempSync(join(tmpdir(), 'vigil-e2e-compare-')), create: true });
-      const { jobId: importJob } = await engine.invoke('jobs:start', { kind: 'import', params: { paths: FILES.map((f) => join(DEMO, f)), timeZone: 'Asia/Seoul' } });
-      await expect.poll(async () => (await engine.invoke('jobs:list', {})).find((j) => j.id === importJob)?.state, { timeout: 180_000 }).toBe('succeeded');
+      await engine.openDemoWorkspace('compare');
       expect((await engine.invoke('labels:list', {})).length).toBeGreaterThan(0);
 
       await app.open(url!);

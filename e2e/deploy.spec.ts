@@ -1,7 +1,4 @@
 import { expect, test } from '@playwright/test';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { AppShell } from './pages/app-shell';
 import { EngineClient } from './pages/engine-client';
 import { TrainingPage } from './pages/training-page';
@@ -11,8 +8,6 @@ import { TrainingPage } from './pages/training-page';
 // ground truth. A workspace of its own (see compare-report.spec.ts), restored at the end.
 const url = process.env['VIGIL_URL'];
 const home = process.env['VIGIL_E2E_WORKSPACE'];
-const DEMO = join(process.cwd(), 'resources', 'demo', 'data');
-const FILES = ['[20240304-20240505]tomcat_TPS.csv', '[20240304-20240505]tomcat_ActiveService.csv', 'access-MIS-WAS-A.log.gz'];
 
 test.describe('deploy a detector', () => {
   test.skip(!url, 'VIGIL_URL is not set: run through `npm run test:e2e`, which starts `vigil serve`');
@@ -22,9 +17,7 @@ test.describe('deploy a detector', () => {
     const app = new AppShell(page);
     const engine = await EngineClient.connect(url!);
     try {
-      await engine.invoke('workspace:open', { path: mkdtempSync(join(tmpdir(), 'vigil-e2e-deploy-')), create: true });
-      const { jobId: importJob } = await engine.invoke('jobs:start', { kind: 'import', params: { paths: FILES.map((f) => join(DEMO, f)), timeZone: 'Asia/Seoul' } });
-      await expect.poll(async () => (await engine.invoke('jobs:list', {})).find((j) => j.id === importJob)?.state, { timeout: 180_000 }).toBe('succeeded');
+      await engine.openDemoWorkspace('deploy');
       const outageSet = (await engine.invoke('labels:list', {})).at(-1)!;
       expect(outageSet.source).toBe('health-check');
 
@@ -65,8 +58,7 @@ test.describe('deploy a detector', () => {
       await app.screenshot('labels-model-flags');
 
       // 4. The next comparison still trains on the health-check outages, not on the flags.
-      const { jobId } = await engine.invoke('jobs:start', { kind: 'compare', params: { models: ['random'], splits: ['blocked'], folds: 2, sampling: ['full'] } });
-      await expect.poll(async () => (await engine.invoke('jobs:list', {})).find((j) => j.id === jobId)?.state, { timeout: 120_000 }).toBe('succeeded');
+      await engine.runJob('compare', { models: ['random'], splits: ['blocked'], folds: 2, sampling: ['full'] }, 120_000);
       const cmp = (await engine.invoke('runs:list', {})).find((r) => r.kind === 'comparison')!;
       expect(cmp.labelSetId).toBe(outageSet.labelSetId);
     } finally {

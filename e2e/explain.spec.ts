@@ -1,7 +1,4 @@
 import { expect, test } from '@playwright/test';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { AppShell } from './pages/app-shell';
 import { EngineClient } from './pages/engine-client';
 
@@ -12,8 +9,6 @@ import { EngineClient } from './pages/engine-client';
 // stepping moves to the next candidate. Screenshots in light and dark.
 const url = process.env['VIGIL_URL'];
 const home = process.env['VIGIL_E2E_WORKSPACE'];
-const DEMO = join(process.cwd(), 'resources', 'demo', 'data');
-const FILES = ['[20240304-20240505]tomcat_TPS.csv', '[20240304-20240505]tomcat_ActiveService.csv', 'access-MIS-WAS-A.log.gz'];
 
 test.describe('explain', () => {
   test.skip(!url, 'VIGIL_URL is not set: run through `npm run test:e2e`, which starts `vigil serve`');
@@ -23,11 +18,8 @@ test.describe('explain', () => {
     const app = new AppShell(page);
     const engine = await EngineClient.connect(url!);
     try {
-      await engine.invoke('workspace:open', { path: mkdtempSync(join(tmpdir(), 'vigil-e2e-explain-')), create: true });
-      const { jobId: importJob } = await engine.invoke('jobs:start', { kind: 'import', params: { paths: FILES.map((f) => join(DEMO, f)), timeZone: 'Asia/Seoul' } });
-      await expect.poll(async () => (await engine.invoke('jobs:list', {})).find((j) => j.id === importJob)?.state, { timeout: 180_000 }).toBe('succeeded');
-      const { jobId } = await engine.invoke('jobs:start', { kind: 'compare', params: { models: ['cnn'], splits: ['blocked'], folds: 2, sampling: ['full'], epochs: 2, batchSize: 32, seed: 0 } });
-      await expect.poll(async () => (await engine.invoke('jobs:list', {})).find((j) => j.id === jobId)?.state, { timeout: 600_000, intervals: [2000] }).toBe('succeeded');
+      await engine.openDemoWorkspace('explain');
+      await engine.runJob('compare', { models: ['cnn'], splits: ['blocked'], folds: 2, sampling: ['full'], epochs: 2, batchSize: 32, seed: 0 }, 600_000);
       const run = (await engine.invoke('runs:list', {})).find((r) => r.state === 'succeeded')!;
       const candidates = await engine.invoke('explain:windows', { runId: run.id, model: 'cnn', setting: 'blocked/full', limit: 500 });
       const outage = candidates.find((c) => c.kind === 'outage');

@@ -1,5 +1,14 @@
+import { expect } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { WebSocket } from 'ws';
+import type { JobKind } from '../../shared/domain/jobs';
 import type { Channel, RequestOf, ResponseOf, WireMessage } from '../../shared/ipc/contract';
+
+const DEMO = join(process.cwd(), 'resources', 'demo', 'data');
+/** Two demo counters and one access log: a small workspace with outages (the specs that train). */
+const SMALL_DEMO = ['[20240304-20240505]tomcat_TPS.csv', '[20240304-20240505]tomcat_ActiveService.csv', 'access-MIS-WAS-A.log.gz'];
 
 /**
  * A second client of the engine behind `vigil serve`, for assertions: the spec checks what the
@@ -34,6 +43,22 @@ export class EngineClient {
       this.ws.on('message', onMessage);
       this.ws.send(JSON.stringify({ type: 'req', id, channel, payload }));
     });
+  }
+
+  /** Starts a job and waits until it has succeeded; returns its id. */
+  async runJob(kind: JobKind, params: Record<string, unknown>, timeoutMs: number): Promise<string> {
+    const { jobId } = await this.invoke('jobs:start', { kind, params });
+    await expect.poll(async () => (await this.invoke('jobs:list', {})).find((j) => j.id === jobId)?.state, { timeout: timeoutMs, intervals: [500, 1000, 2000] }).toBe('succeeded');
+    return jobId;
+  }
+
+  /**
+   * Opens a new temp workspace (the harness's own is restored by the spec) and imports the small
+   * demo set into it through the import job — what a spec that trains starts from.
+   */
+  async openDemoWorkspace(name: string): Promise<void> {
+    await this.invoke('workspace:open', { path: mkdtempSync(join(tmpdir(), `vigil-e2e-${name}-`)), create: true });
+    await this.runJob('import', { paths: SMALL_DEMO.map((f) => join(DEMO, f)), timeZone: 'Asia/Seoul' }, 180_000);
   }
 
   close(): void {
