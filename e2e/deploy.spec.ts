@@ -61,6 +61,16 @@ test.describe('deploy a detector', () => {
       await engine.runJob('compare', { models: ['random'], splits: ['blocked'], folds: 2, sampling: ['full'] }, 120_000);
       const cmp = (await engine.invoke('runs:list', {})).find((r) => r.kind === 'comparison')!;
       expect(cmp.labelSetId).toBe(outageSet.labelSetId);
+
+      // 5. The panel in Korean, dark (Scouter's users are largely Korean).
+      await app.chooseLocale('ko');
+      await app.chooseTheme('dark');
+      await app.gotoViaNav('training');
+      await expect(page.getByTestId('deploy')).toContainText('탐지기 배포');
+      await page.getByTestId('deploy').scrollIntoViewIfNeeded();
+      await app.screenshot('training-deploy-ko-dark');
+      await app.chooseLocale('en');
+      await app.chooseTheme('light');
     } finally {
       if (home) await engine.invoke('workspace:open', { path: home, create: true }).catch(() => undefined);
       engine.close();
