@@ -109,7 +109,7 @@ export function registerCompare(program: Command): void {
     .option('--seed <n>', 'seed of every random choice', '0')
     .option('--window <W>', 'time steps per window (the paper: 4 × 5 min)', '4')
     .option('--windows <mode>', 'paper (abnormal windows end at an outage\'s first row) | sliding (every window, labelled by its last row)', 'paper')
-    .option('--label-set <id>', 'label set (default: the newest)')
+    .option('--label-set <id>', "label set (default: the newest one from health checks or people, never a model's flags)")
     .option('--label-version <n>', 'label-set version (default: the latest)')
     .option('--robustness <kind:levels>', `a robustness curve, repeatable: ${ROBUSTNESS_KINDS.join(' | ')} with comma levels, e.g. noise:0,0.1,0.2,0.3,0.4 or reduced:1,0.5,0.25`, (v: string, prev: string[] = []) => [...prev, v])
     .option('--early-stopping <patience>', 'stop a supervised model after this many epochs without a better validation loss and keep its best epoch; --epochs becomes the ceiling')
