@@ -30,7 +30,7 @@ export function registerLabel(program: Command): void {
     .command('label')
     .description('show, re-rule, export or import a label set (outage spans → 0/1 labels on each object\'s time grid)')
     .option('-w, --workspace <dir>', 'workspace folder', defaultWorkspace())
-    .option('--set <id>', 'label set (default: the newest)')
+    .option('--set <id>', "label set (default: the newest one from health checks or people, never a model's flags)")
     .option('--version <n>', 'version to show or export (default: the latest)')
     .option('--business-hours <HH:MM-HH:MM|all>', 'keep only rows inside these local hours (stored as a new version)')
     .option('--weekdays-only', 'with --business-hours: drop Saturdays and Sundays')
