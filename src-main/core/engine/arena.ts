@@ -7,7 +7,7 @@
  * Models are built twice: once against a probing arena (`Arena.probe()`, plain arrays) to learn
  * the size, then against a real one (`Arena.sized(bytes)`); views never move after that.
  */
-import { adamJs, createWasmKernels, GEMM_PACK_BYTES, gemmJs, WA, wasmKernelVariant, type AdamFn, type GemmFn, type LstmCellBackFn, type LstmCellFn, type WasmMemory } from './gemm-wasm.js';
+import { adamJs, createWasmKernels, GEMM_PACK_BYTES, gemmJs, WA, wasmKernelVariant, type AdamFn, type GemmFn, type LstmCellBackFn, type WasmMemory } from './gemm-wasm.js';
 import { createConvKernels, type ConvKernels } from './wasm-conv.js';
 import { createLstmKernels, type LstmKernels } from './wasm-lstm.js';
 import { createWinogradKernels, type WinogradKernels } from './wasm-winograd.js';
@@ -30,7 +30,6 @@ export class Arena {
   readonly conv: ConvKernels | null;
   /** WASM transforms of the Winograd F(2, 3) conv forward (conv-winograd.ts), null on the JS path. */
   readonly winograd: WinogradKernels | null;
-  readonly lstmCell: LstmCellFn | null;
   readonly lstmCellBack: LstmCellBackFn | null;
   /** The fused LSTM step and its weight packing (wasm-lstm.ts), null on the JS path. */
   readonly lstm: LstmKernels | null;
@@ -44,7 +43,6 @@ export class Arena {
       this.adam = adamJs;
       this.conv = null;
       this.winograd = null;
-      this.lstmCell = null;
       this.lstmCellBack = null;
       this.lstm = null;
       this.kernel = 'js';
@@ -60,9 +58,8 @@ export class Arena {
     this.adam = w?.adam ?? adamJs;
     this.conv = w && this.memory ? createConvKernels(this.memory) : null;
     this.winograd = w && this.memory && Arena.winograd ? createWinogradKernels(this.memory) : null;
-    this.lstmCell = w?.lstmCell ?? null;
     this.lstmCellBack = w?.lstmCellBack ?? null;
-    this.lstm = w && this.memory && Arena.lstmFused ? createLstmKernels(this.memory) : null;
+    this.lstm = w && this.memory ? createLstmKernels(this.memory) : null;
     this.kernel = w ? (wasmKernelVariant() ?? 'wasm-simd') : 'js';
   }
 
@@ -71,8 +68,6 @@ export class Arena {
   static packRows = 4;
   /** Winograd F(2, 3) conv forward for arenas created from now on (false: im2col; A/B benches and tests). */
   static winograd = true;
-  /** The fused LSTM step for arenas created from now on (false: GEMMs + cell; A/B benches and tests). */
-  static lstmFused = true;
 
   static probe(): Arena {
     return new Arena(null, 'js');

@@ -10,7 +10,6 @@
  *    to [K, 4] scratch first (arena.ts reserves GEMM_PACK_BYTES at address 0).
  *  - lstmCellBack: one LSTM step's gate gradients (layers.ts LSTMLast.backward).
  *  - adam: the PyTorch-form Adam update of one tensor (adam.ts).
- *  - lstmCell: one LSTM step's gate math with a Cephes-style polynomial exp (layers.ts LSTMLast).
  *  - gemmNarrow: the same product for N = 1..3 columns (the 2-unit output layers).
  * Every operand must be a view of the arena's memory; wrappers fall back to JS otherwise.
  */
@@ -304,137 +303,6 @@ function adamBody(): number[] {
 }
 
 /**
- * Pushes exp(x) (f32x4) for the v128 local x (clobbered; n, r scratch), Cephes-style — clamp,
- * n = round(x·log2 e), r = x − n·ln 2 (two-part), a degree-5 polynomial, times 2ⁿ via the
- * exponent bits; ≤ 1.7e−7 relative error. With relaxed SIMD the Horner steps are FMAs.
- */
-export function emitExp(c: Code, x: number, n: number, r: number, fma = useFma): void {
-  /** pushes a·b + k for the values pushed by a() and b() */
-  const madd = (a: () => void, b: () => void, k: () => void): void => {
-    a(); b();
-    if (fma) { k(); c.fma(); } else { c.fmul(); k(); c.fadd(); }
-  };
-  // pmin/pmax: single instructions; a NaN x stays NaN (it is the first operand)
-  c.get(x).fconst(88.3762626647949).fpmin().fconst(-87.3).fpmax().set(x);
-  // t = x·log2 e + 1.5·2²³ rounds x·log2 e to the nearest integer n (ties to even, as
-  // f32x4.nearest) and holds n in its low mantissa bits: n = t − 1.5·2²³, and 2ⁿ's bits are
-  // (bits(t) − bits(1.5·2²³) + 127) << 23 — no float→int conversion (whose saturation fix-ups
-  // cost more instructions than the rest of this step)
-  const magic = 12582912;
-  madd(() => c.get(x), () => c.fconst(1.44269504088896341), () => c.fconst(magic));
-  c.set(n);
-  c.get(n).fconst(magic).fsub().set(r); // r ← n as a float
-  // x ← x − n·C₁ − n·C₂ (ln 2 = C₁ + C₂, C₁ exact in few bits)
-  for (const k of [0.693359375, -2.12194440e-4]) {
-    if (fma) c.get(r).fconst(k).get(x).fnma().set(x);
-    else c.get(x).get(r).fconst(k).fmul().fsub().set(x);
-  }
-  c.get(x).set(r);
-  // eʳ ≈ 1 + r + r²·q(r), q of degree 3 (relative-error minimax on |r| ≤ ln 2 / 2, fitted here:
-  // max 1.7e−7 in float32, i.e. ~1.4 ulp — Cephes' degree-5 q bought 1 ulp for two more FMAs)
-  c.fconst(8.312524296343327e-3);
-  for (const k of [4.1890114545822144e-2, 1.6667114198207855e-1, 4.99992311000824e-1]) {
-    madd(() => undefined, () => c.get(r), () => c.fconst(k));
-  }
-  // p·r² + r + 1
-  madd(() => undefined, () => c.get(r).get(r).fmul(), () => c.get(r));
-  c.fconst(1).fadd();
-  c.get(n).iconst4(127 - 0x4b400000).i32x4Add().i32(23).i32x4Shl();
-  c.fmul();
-}
-
-/**
- * lstmCell(pZ, pCprev, pCnext, pTc, pHnext, B, H, keep): one LSTM time step's gates for B rows
- * (layers.ts LSTMLast.forward): z[b, 4H] (bias already added by the input-projection GEMM) →
- * c = f·c₋₁ + i·g, h = o·tanh(c); with `keep` ≠ 0 (training) the activated gates i, f, g, o are
- * written back into z and tanh(c) into pTc for the backward pass (scoring skips those stores).
- * H a multiple of 4.
- * σ(x) = 1/(1 + e⁻ˣ) for i, f, o and tanh(g) = 1 − 2/(e²ᵍ + 1) share one division: with
- * dᵢ = 1 + e⁻ˣⁱ etc. and r = 1/(dᵢ·d_f·d_o·d_g), σᵢ = r·d_f·d_o·d_g and so on (divisions are the
- * slowest SIMD op here: 2 per 4 units instead of 5). The exponents are clamped to ≤ 21 so the
- * product stays finite (σ(−21) ≈ 8e−10, tanh(10.5) = 1 in float32).
- */
-function lstmBody(): number[] {
-  const [pZ, pCp, pCn, pTc, pHn, Bn, H, keep] = [0, 1, 2, 3, 4, 5, 6, 7];
-  const [H4, b, j, hb, z0, z1, z2, z3, p, pEnd] = [8, 9, 10, 11, 12, 13, 14, 15, 16, 17];
-  const [x, n, r, vi, vf, vg, vo, vc, ab, cd] = [18, 19, 20, 21, 22, 23, 24, 25, 26, 27];
-  const c = new Code().hoistConsts(28);
-  c.get(H).i32(2).shl().set(H4);
-  /** z[q] ← 1 + exp(min(s·z[q], 21)) for byte addresses q in [from, from + H4·gates) */
-  const denomPass = (from: number, gates: number, s: number): void => {
-    c.get(from).set(p);
-    c.get(from).get(H4).i32(gates).mul().add().set(pEnd);
-    c.block().loop();
-    c.get(p).get(pEnd).geU().brIf(1);
-    c.get(p).vload(0).fconst(s).fmul().fconst(21).fpmin().set(x);
-    emitExp(c, x, n, r);
-    c.fconst(1).fadd().set(x);
-    c.get(p).get(x).vstore(0);
-    c.get(p).i32(16).add().set(p);
-    c.br(0).end().end();
-  };
-  const zAt = (zk: number): void => void c.get(zk).get(j).add();
-  c.loopTo(b, () => c.get(Bn), 1, () => {
-    c.get(pZ).get(b).get(H4).i32(4).mul().mul().add().set(z0);
-    c.get(z0).get(H4).add().set(z1);
-    c.get(z1).get(H4).add().set(z2);
-    c.get(z2).get(H4).add().set(z3);
-    c.get(b).get(H4).mul().set(hb);
-    // Three short passes over the row instead of one long body per 4 units: one unit's chain
-    // (gate exps → division → c → exp(2c) → division) is ~180 cycles of dependent latency, longer
-    // than the out-of-order window, so one body ran latency-bound; each pass's iterations are
-    // independent and overlap. The row (4H floats) stays in L1 between passes.
-    // pass 1: denominators dᵢ, d_f, d_o = 1 + e⁻ᶻ, d_g = 1 + e²ᶻ, in place
-    denomPass(z0, 2, -1);
-    denomPass(z2, 1, 2);
-    denomPass(z3, 1, -1);
-    // pass 2: gates through one shared division, c = f·c₋₁ + i·g
-    c.loopTo(j, () => c.get(H4), 16, () => {
-      zAt(z0); c.vload(0).set(vi);
-      zAt(z1); c.vload(0).set(vf);
-      zAt(z2); c.vload(0).set(vg);
-      zAt(z3); c.vload(0).set(vo);
-      // ab = dᵢ·d_f, cd = d_o·d_g, r = 1/(ab·cd)
-      c.get(vi).get(vf).fmul().set(ab);
-      c.get(vo).get(vg).fmul().set(cd);
-      c.fconst(1).get(ab).get(cd).fmul().fdiv().set(r);
-      c.get(r).get(cd).fmul().set(cd); // r·d_o·d_g
-      c.get(r).get(ab).fmul().set(ab); // r·dᵢ·d_f
-      // σᵢ = (r·d_o·d_g)·d_f, σ_f = (r·d_o·d_g)·dᵢ, σ_o = (r·dᵢ·d_f)·d_g, 1/d_g = (r·dᵢ·d_f)·d_o
-      c.get(cd).get(vf).fmul().set(x);
-      c.get(cd).get(vi).fmul().set(vf);
-      c.get(x).set(vi);
-      c.get(ab).get(vo).fmul().set(x); // 1/d_g
-      c.get(ab).get(vg).fmul().set(vo);
-      c.fconst(1).fconst(2).get(x).fmul().fsub().set(vg); // tanh(g) = 1 − 2/d_g
-      c.get(keep).if_();
-      zAt(z0); c.get(vi).vstore(0);
-      zAt(z1); c.get(vf).vstore(0);
-      zAt(z2); c.get(vg).vstore(0);
-      c.end();
-      zAt(z3); c.get(vo).vstore(0); // σ_o: pass 3 reads it (and backward when keep)
-      // c = f·c₋₁ + i·g
-      c.get(vf).get(pCp).get(hb).add().get(j).add().vload(0).fmul().get(vi).get(vg).fmul().fadd().set(vc);
-      c.get(pCn).get(hb).add().get(j).add().get(vc).vstore(0);
-    });
-    // pass 3: h = o·tanh(c), tanh(c) = 1 − 2/(exp(2c) + 1)
-    c.loopTo(j, () => c.get(H4), 16, () => {
-      c.get(pCn).get(hb).add().get(j).add().vload(0).fconst(2).fmul().set(x);
-      c.fconst(1).fconst(2);
-      emitExp(c, x, n, r);
-      c.fconst(1).fadd().fdiv().fsub().set(vc);
-      c.get(keep).if_();
-      c.get(pTc).get(hb).add().get(j).add().get(vc).vstore(0);
-      c.end();
-      c.get(pHn).get(hb).add().get(j).add();
-      zAt(z3); c.vload(0).get(vc).fmul().vstore(0);
-    });
-  });
-  c.end();
-  return [...uleb(2), ...uleb(10), I32, ...uleb(10 + c.constCount), V128, ...c.withConstPrologue()];
-}
-
-/**
  * lstmCellBack(pZ, pTc, pCp, pDh, pDc, pDZ, B, H): one LSTM step's gate gradients for B rows
  * (layers.ts LSTMLast.backward) from the activated gates z = [i, f, g, o], tanh(c_t), c_{t−1},
  * dh and dc (in: from step t+1; out: dc_{t−1} = dc_t·f), H a multiple of 4:
@@ -485,13 +353,12 @@ function buildModule(fma: boolean, mr = packRows): Uint8Array {
   const gt = gemmBody(true);
   const lb = lstmBackBody();
   const a = adamBody();
-  const lc = lstmBody();
   const gn = gemmNarrowBody();
   const type = [3, 0x60, N_PARAMS, ...new Array<number>(N_PARAMS).fill(I32), 0, 0x60, 10, I32, I32, I32, I32, I32, F32, F32, F32, F32, F32, 0, 0x60, 8, I32, I32, I32, I32, I32, I32, I32, I32, 0];
   const imp = [1, ...str('env'), ...str('mem'), 0x02, 0x00, ...uleb(1)];
-  const fn = [6, 0, 1, 2, 0, 2, 0];
-  const exp = [6, ...str('gemm'), 0x00, 0, ...str('adam'), 0x00, 1, ...str('lstmCell'), 0x00, 2, ...str('gemmT'), 0x00, 3, ...str('lstmCellBack'), 0x00, 4, ...str('gemmNarrow'), 0x00, 5];
-  const code = [6, ...uleb(g.length), ...g, ...uleb(a.length), ...a, ...uleb(lc.length), ...lc, ...uleb(gt.length), ...gt, ...uleb(lb.length), ...lb, ...uleb(gn.length), ...gn];
+  const fn = [5, 0, 1, 0, 2, 0];
+  const exp = [5, ...str('gemm'), 0x00, 0, ...str('adam'), 0x00, 1, ...str('gemmT'), 0x00, 2, ...str('lstmCellBack'), 0x00, 3, ...str('gemmNarrow'), 0x00, 4];
+  const code = [5, ...uleb(g.length), ...g, ...uleb(a.length), ...a, ...uleb(gt.length), ...gt, ...uleb(lb.length), ...lb, ...uleb(gn.length), ...gn];
   return new Uint8Array([
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
     ...section(1, type),
@@ -705,8 +572,6 @@ export function adamJs(w: Float32Array, g: Float32Array, m: Float32Array, v: Flo
   }
 }
 
-/** One LSTM step's gate math (see lstmBody); false when not applicable (layers.ts loops then). */
-export type LstmCellFn = (z: Float32Array, zOff: number, c: Float32Array, cPrevOff: number, cNextOff: number, tc: Float32Array, tcOff: number, h: Float32Array, hNextOff: number, B: number, H: number, keep: boolean) => boolean;
 
 /** One LSTM step's gate gradients (see lstmBackBody); false when not applicable (layers.ts loops then). */
 export type LstmCellBackFn = (z: Float32Array, zOff: number, tc: Float32Array, tcOff: number, c: Float32Array, cPrevOff: number, dh: Float32Array, dc: Float32Array, dZ: Float32Array, dzOff: number, B: number, H: number) => boolean;
@@ -714,7 +579,6 @@ export type LstmCellBackFn = (z: Float32Array, zOff: number, tc: Float32Array, t
 export interface WasmKernels {
   gemm: GemmFn;
   adam: AdamFn;
-  lstmCell: LstmCellFn;
   lstmCellBack: LstmCellBackFn;
 }
 
@@ -774,17 +638,11 @@ export function createWasmKernels(memory: WasmMemory, packOffset: number, packRo
     if (n4 > 0) rawAdam(w.byteOffset, g.byteOffset, m.byteOffset, v.byteOffset, n4 * 4, b1, b2, stepSize, isb, eps);
     if (n4 < w.length) adamJs(w, g, m, v, b1, b2, stepSize, isb, eps, n4);
   };
-  const rawLstm = inst.exports['lstmCell'] as (a: number, b: number, c: number, d: number, e: number, f: number, g: number, h: number) => void;
-  const lstmCell: LstmCellFn = (z, zOff, cc, cPrevOff, cNextOff, tc, tcOff, h, hNextOff, B, H, keep) => {
-    if ((H & 3) !== 0 || z.buffer !== buf || cc.buffer !== buf || tc.buffer !== buf || h.buffer !== buf) return false;
-    rawLstm(z.byteOffset + 4 * zOff, cc.byteOffset + 4 * cPrevOff, cc.byteOffset + 4 * cNextOff, tc.byteOffset + 4 * tcOff, h.byteOffset + 4 * hNextOff, B, H, keep ? 1 : 0);
-    return true;
-  };
   const rawLstmBack = inst.exports['lstmCellBack'] as (a: number, b: number, c: number, d: number, e: number, f: number, g: number, h: number) => void;
   const lstmCellBack: LstmCellBackFn = (z, zOff, tc, tcOff, cc, cPrevOff, dh, dc, dZ, dzOff, B, H) => {
     if ((H & 3) !== 0 || z.buffer !== buf || tc.buffer !== buf || cc.buffer !== buf || dh.buffer !== buf || dc.buffer !== buf || dZ.buffer !== buf) return false;
     rawLstmBack(z.byteOffset + 4 * zOff, tc.byteOffset + 4 * tcOff, cc.byteOffset + 4 * cPrevOff, dh.byteOffset, dc.byteOffset, dZ.byteOffset + 4 * dzOff, B, H);
     return true;
   };
-  return { gemm, adam, lstmCell, lstmCellBack };
+  return { gemm, adam, lstmCellBack };
 }

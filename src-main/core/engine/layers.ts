@@ -7,7 +7,7 @@
  * Architectures: PROTOCOL.md §6, METHODS.md §4.
  */
 import type { Arena } from './arena.js';
-import type { GemmFn, LstmCellBackFn, LstmCellFn } from './gemm-wasm.js';
+import type { GemmFn, LstmCellBackFn } from './gemm-wasm.js';
 import type { LstmKernels } from './wasm-lstm.js';
 import { WinogradF23 } from './conv-winograd.js';
 import { poolConvScratchFloats, type ConvKernels } from './wasm-conv.js';
@@ -646,14 +646,13 @@ export class LSTMLast implements Layer {
   private readonly dc: Float32Array; // [maxB, H]
   private readonly rT: Float32Array; // [4H, H]
   private readonly gemm: GemmFn;
-  private readonly cell: LstmCellFn | null;
   private readonly cellBack: LstmCellBackFn | null;
   /**
    * False while scoring (EngineNet.setInference): forward then skips storing the activated gates
    * and tanh(c), which only backward reads.
    */
   keepForBackward = true;
-  /** The fused step (wasm-lstm.ts) with the weights packed for it before every forward; null: GEMMs + cell. */
+  /** The fused step (wasm-lstm.ts) with the weights packed for it before every forward; null: GEMMs + the JS cell below. */
   private readonly fused: LstmKernels | null;
   private readonly wp: Float32Array; // [H/4, F + H, 16]
   private readonly bp: Float32Array; // [H/4, 16]
@@ -681,7 +680,6 @@ export class LSTMLast implements Layer {
     this.rT = arena.f32(G * H);
     this.gemm = arena.gemm;
     this.ones = arena.ones(W * maxB);
-    this.cell = arena.lstmCell;
     this.cellBack = arena.lstmCellBack;
     // sized whether or not the kernel exists: the probing arena (plain JS) must count the bytes
     const fusable = (H & 3) === 0;
@@ -718,8 +716,7 @@ export class LSTMLast implements Layer {
       if (t > 0) this.gemm(B, G, H, hAll, t * BH, H, 1, this.recurrent.w, 0, G, zx, zt, G, true);
       const cp = t * BH;
       const cn = (t + 1) * BH;
-      // gates in WASM SIMD (polynomial exp) when available, else the loop below
-      if (this.cell?.(zx, zt, cAll, cp, cn, tcAll, cp, hAll, cn, B, H, keep)) continue;
+      // the plain-JS path (no WASM SIMD, H not a multiple of 4, or windows outside the arena)
       for (let b = 0; b < B; b++) {
         const zb = zt + b * G;
         for (let j = 0; j < H; j++) {

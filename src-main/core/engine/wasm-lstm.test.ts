@@ -32,9 +32,10 @@ function refStep(x: Float32Array, t: number, F: number, W: number, hPrev: Float6
 }
 
 describe('fused LSTM scoring step (WASM SIMD)', () => {
-  // B odd (a last single row) and even; H = 64 (the paper's LSTM) and 8; x scale 6 saturates gates;
-  // scoring (no stores for backward) and training (activated gates and tanh c stored)
-  it.each([[7, 5, 3, 8, 1, false], [37, 38, 4, 64, 1, false], [20, 11, 2, 16, 6, false], [9, 6, 3, 8, 6, true], [36, 38, 4, 64, 1, true]])(
+  // B odd (a last single row) and even; H = 64 (the paper's LSTM) and 8; x scale 6 saturates gates,
+  // scale 40 drives pre-activations to ±100 (both clamps of the exp); scoring (no stores for
+  // backward) and training (activated gates and tanh c stored)
+  it.each([[7, 5, 3, 8, 1, false], [37, 38, 4, 64, 1, false], [20, 11, 2, 16, 6, false], [9, 6, 3, 8, 6, true], [36, 38, 4, 64, 1, true], [5, 6, 3, 8, 40, true]])(
     'matches a float64 LSTM over W steps (B %i, F %i, W %i, H %i, x scale %i, training %s)',
     (B, F, W, H, scale, training) => {
       const rng = new Rng(11);
@@ -76,7 +77,7 @@ describe('fused LSTM scoring step (WASM SIMD)', () => {
     },
   );
 
-  it('LSTMLast takes the GEMMs + cell path for windows outside the arena, with the same output', () => {
+  it('LSTMLast takes the GEMMs + JS cell path for windows outside the arena, with the same output', () => {
     const [B, F, W, H] = [6, 5, 3, 8];
     const rng = new Rng(3);
     const ar = Arena.sized(8 << 20, 'wasm-simd');

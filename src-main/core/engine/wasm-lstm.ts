@@ -14,11 +14,13 @@
  *   forward leaves them for backward) and tanh c to pTc [B, H].
  * Register block: 2 rows × one quad's 4 gate vectors = 8 f32x4 accumulators, A broadcast with
  * v128.load32_splat, the quad's 16 weight columns contiguous per k (one 64-byte line).
- * The gate math is lstmBody's (gemm-wasm.ts): one shared division for σᵢ, σ_f, σ_o and tanh g,
- * exponents clamped to ≤ 21, the degree-5 exp; it runs right after each row pair's sums, and the
+ * The gate math: one shared division for σᵢ, σ_f, σ_o and tanh g (they are 1/dᵢ, 1/d_f, 1/d_o and
+ * 1 − 2/d_g; with r = 1/(dᵢ·d_f·d_o·d_g) each is r times the other three d), divisions being the
+ * slowest SIMD op here), exponents clamped to ≤ 21 so that product stays finite (σ(−21) ≈ 8e−10,
+ * tanh(10.5) = 1 in float32), the degree-5 exp below; it runs right after each row pair's sums, and the
  * out-of-order core overlaps it with the next pair's multiply-adds (they do not depend on it).
  * Measured here (LSTM of the paper, F = 38, H = 64, W = 4, 1 thread): ~5.6–6.0 µs per window
- * against ~6.1–6.9 µs for the GEMMs + cell path it replaces while scoring.
+ * against ~6.1–6.9 µs for the GEMMs + a separate cell kernel it replaced while scoring.
  *
  * lstmPack(pK, pR, pBias, F, H, pW, pBp): kernel [F, 4H], recurrent [H, 4H], bias [4H] (TF.js
  * layout) → per quad q the rows k < F of the kernel then j < H of the recurrent kernel, each the
@@ -26,7 +28,7 @@
  * Bp[q][g·4 + u]. Runs before every forward (16-byte moves, a few µs): the weights change with
  * every training step.
  */
-import { emitExp, instantiateOver, lazyModule, wasmKernelVariant, type WasmMemory } from './gemm-wasm.js';
+import { instantiateOver, lazyModule, wasmKernelVariant, type WasmMemory } from './gemm-wasm.js';
 import { Code, i32Module, I32, uleb, V128 } from './wasm-builder.js';
 
 const P = { pX: 0, sxi: 1, sxk: 2, Kx: 3, pH: 4, first: 5, pW: 6, pBias: 7, pCp: 8, pCn: 9, pHn: 10, B: 11, H: 12, pZ: 13, pTc: 14 } as const;
@@ -43,6 +45,46 @@ const AV = BV + 4;
 const [x, n, r, di, df, dg, dq, ab, cd, rr, cv] = Array.from({ length: 11 }, (_, i) => AV + 1 + i) as [number, number, number, number, number, number, number, number, number, number, number];
 const N_V128 = 8 + 4 + 1 + 11;
 const FIRST_CONST = ACC + N_V128;
+
+/**
+ * Pushes exp(x) (f32x4) for the v128 local x (clobbered; n, r scratch), Cephes-style — clamp,
+ * n = round(x·log2 e), r = x − n·ln 2 (two-part), a degree-5 polynomial, times 2ⁿ via the
+ * exponent bits; ≤ 1.7e−7 relative error. With relaxed SIMD the Horner steps are FMAs.
+ */
+function emitExp(c: Code, x: number, n: number, r: number, fma: boolean): void {
+  /** pushes a·b + k for the values pushed by a() and b() */
+  const madd = (a: () => void, b: () => void, k: () => void): void => {
+    a(); b();
+    if (fma) { k(); c.fma(); } else { c.fmul(); k(); c.fadd(); }
+  };
+  // pmin/pmax: single instructions; a NaN x stays NaN (it is the first operand)
+  c.get(x).fconst(88.3762626647949).fpmin().fconst(-87.3).fpmax().set(x);
+  // t = x·log2 e + 1.5·2²³ rounds x·log2 e to the nearest integer n (ties to even, as
+  // f32x4.nearest) and holds n in its low mantissa bits: n = t − 1.5·2²³, and 2ⁿ's bits are
+  // (bits(t) − bits(1.5·2²³) + 127) << 23 — no float→int conversion (whose saturation fix-ups
+  // cost more instructions than the rest of this step)
+  const magic = 12582912;
+  madd(() => c.get(x), () => c.fconst(1.44269504088896341), () => c.fconst(magic));
+  c.set(n);
+  c.get(n).fconst(magic).fsub().set(r); // r ← n as a float
+  // x ← x − n·C₁ − n·C₂ (ln 2 = C₁ + C₂, C₁ exact in few bits)
+  for (const k of [0.693359375, -2.12194440e-4]) {
+    if (fma) c.get(r).fconst(k).get(x).fnma().set(x);
+    else c.get(x).get(r).fconst(k).fmul().fsub().set(x);
+  }
+  c.get(x).set(r);
+  // eʳ ≈ 1 + r + r²·q(r), q of degree 3 (relative-error minimax on |r| ≤ ln 2 / 2, fitted here:
+  // max 1.7e−7 in float32, i.e. ~1.4 ulp — Cephes' degree-5 q bought 1 ulp for two more FMAs)
+  c.fconst(8.312524296343327e-3);
+  for (const k of [4.1890114545822144e-2, 1.6667114198207855e-1, 4.99992311000824e-1]) {
+    madd(() => undefined, () => c.get(r), () => c.fconst(k));
+  }
+  // p·r² + r + 1
+  madd(() => undefined, () => c.get(r).get(r).fmul(), () => c.get(r));
+  c.fconst(1).fadd();
+  c.get(n).iconst4(127 - 0x4b400000).i32x4Add().i32(23).i32x4Shl();
+  c.fmul();
+}
 
 /** Rows b, b+1 (R = 2) or b (R = 1) of the quad at byte offset uo: sums, then the gate math. */
 function emitBlock(c: Code, R: 1 | 2, fma: boolean): void {
