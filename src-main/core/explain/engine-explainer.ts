@@ -42,7 +42,8 @@ export class EngineConvExplainer implements WindowExplainer {
   ) {
     const cfg = resolveConfig(model, params);
     this.cap = capacity;
-    const { net } = buildNet(model, cfg, F, W, capacity, new Rng(0));
+    // the net's own input buffer: it lies in the arena, so the conv kernels run in WASM on it
+    const { net, xin } = buildNet(model, cfg, F, W, capacity, new Rng(0));
     if (!net.probe) throw new VigilError('INVALID_SETTINGS', `the ${model} model has no conv layers to explain with activation maps`);
     this.net = net;
     this.probe = net.probe;
@@ -53,7 +54,7 @@ export class EngineConvExplainer implements WindowExplainer {
     keys.push({ key: 'saliency', method: 'saliency', layer: null });
     this.mapKeys = keys;
     const fw = F * W;
-    this.xb = new Float32Array(capacity * fw);
+    this.xb = xin.subarray(0, capacity * fw);
     this.dLogits = new Float32Array(capacity * 2);
     this.score = new Float32Array(capacity);
     this.maps = keys.map(() => new Float32Array(capacity * fw));
