@@ -65,12 +65,15 @@ export interface TrainingFlags {
   spanDays: number;
 }
 
-/** A finished `train` run's outcome, stored under `settings.result` (the Training area lists it). */
-export interface DeployedModelResult {
+/** A deployed model's decision, `score ≥ threshold` (core/eval/threshold.ts deploymentThreshold). */
+export interface DeploymentThreshold {
   threshold: number;
   thresholdRule: ThresholdRule;
-  /** Absent for models of earlier builds. */
-  trainingFlags?: TrainingFlags;
+  trainingFlags: TrainingFlags;
+}
+
+/** A finished `train` run's outcome, stored under `settings.result` (the Training area lists it). */
+export interface DeployedModelResult extends DeploymentThreshold {
   trainSeconds: number;
   /** Training windows (after negative sampling for the supervised models). */
   windows: number;

@@ -4,7 +4,8 @@ import { setupTfjs } from './tfjs-setup';
 import type { ModelKind } from '../../shared/domain/models';
 import type { WindowSet } from '../../shared/domain/windows';
 import { serveTasks } from './worker-runtime';
-import { fitFinalDetector, MODEL_META_FILE, trainFinal, type FinalThreshold, type ModelMeta } from '../core/eval/train-final';
+import type { DeploymentThreshold } from '../../shared/domain/models';
+import { fitFinalDetector, MODEL_META_FILE, trainFinal, type ModelMeta } from '../core/eval/train-final';
 import { saveTfjsArtifacts } from '../core/engine/tfjs-export';
 import { isUnsupervisedKind } from '../core/models/unsupervised/registry';
 import { writeDetector } from '../core/models/unsupervised/weights-io';
@@ -39,7 +40,7 @@ serveTasks(async (raw, ctx) => {
     onEpoch: (epoch: number, epochs: number, loss: number) => ctx.emit({ kind: 'epoch', epoch, epochs, loss }),
     shouldStop: () => ctx.cancelled(),
   };
-  let r: { scaling: ModelMeta['scaling']; windows: number; trained: { trainSeconds: number; lossHistory: number[] } } & FinalThreshold;
+  let r: { scaling: ModelMeta['scaling']; windows: number; trained: { trainSeconds: number; lossHistory: number[] } } & DeploymentThreshold;
   if (unsupervised) {
     const f = await fitFinalDetector(p.windows, p, hooks);
     writeDetector(p.modelDir, f.detector.save());
@@ -50,7 +51,7 @@ serveTasks(async (raw, ctx) => {
     await saveTfjsArtifacts(await t.trained.toTfjsArtifacts(), p.modelDir);
     r = t;
   }
-  const meta: ModelMeta = {
+  const meta: ModelMeta & DeploymentThreshold = {
     format: 'vigil-model',
     formatVersion: 1,
     model: p.model,

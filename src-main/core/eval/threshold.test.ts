@@ -61,22 +61,22 @@ describe('deploymentThreshold (vigil train)', () => {
   const scores = Float32Array.from({ length: n }, (_, i) => ((i * 379) % n) / n);
   it('keeps the default rule and reports its alert load on the training windows', () => {
     const d = deploymentThreshold(scores, endMs, 0.5);
-    expect(d.rule).toEqual({ kind: 'default' });
+    expect(d.thresholdRule).toEqual({ kind: 'default' });
     expect(d.threshold).toBe(0.5);
-    expect(d.training.fraction).toBeCloseTo(0.5, 5);
-    expect(d.training.spanDays).toBeCloseTo(10, 9);
-    expect(d.training.alertsPerDay).toBeCloseTo(50, 5);
+    expect(d.trainingFlags.fraction).toBeCloseTo(0.5, 5);
+    expect(d.trainingFlags.spanDays).toBeCloseTo(10, 9);
+    expect(d.trainingFlags.alertsPerDay).toBeCloseTo(50, 5);
   });
   it('with an alert budget flags at most that many training windows a day, ties included (score ≥ threshold)', () => {
     for (const perDay of [0, 0.5, 3, 12]) {
       const d = deploymentThreshold(scores, endMs, 0.5, perDay);
-      expect(d.rule).toEqual({ kind: 'alerts-per-day', alertsPerDay: perDay });
+      expect(d.thresholdRule).toEqual({ kind: 'alerts-per-day', alertsPerDay: perDay });
       const flagged = Array.from(scores).filter((s) => s >= d.threshold).length;
       expect(flagged).toBe(Math.floor(perDay * 10));
-      expect(d.training.alertsPerDay).toBeCloseTo(flagged / 10, 9);
+      expect(d.trainingFlags.alertsPerDay).toBeCloseTo(flagged / 10, 9);
     }
     // a budget above the windows there are: every window
-    expect(deploymentThreshold(scores, endMs, 0.5, 1e6).training.fraction).toBe(1);
+    expect(deploymentThreshold(scores, endMs, 0.5, 1e6).trainingFlags.fraction).toBe(1);
   });
   it('nextUp is the next double', () => {
     expect(nextUp(0.5)).toBeGreaterThan(0.5);

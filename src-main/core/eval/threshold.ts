@@ -6,7 +6,7 @@
  *  - Supervised probabilities (§6): anomaly iff p ≥ 0.5.
  *  - Operator helper: τ from a target number of alerts per day on the training scores.
  */
-import type { ThresholdRule, TrainingFlags } from '../../../shared/domain/models';
+import type { DeploymentThreshold, ThresholdRule } from '../../../shared/domain/models';
 
 /**
  * `np.quantile(values, q)` (method 'linear', numpy ≥ 1.22) bit for bit: virtual index
@@ -91,8 +91,6 @@ export function nextUp(x: number): number {
   return f[0]!;
 }
 
-export type { ThresholdRule, TrainingFlags };
-
 /**
  * The decision threshold of a deployed model (`vigil train`), applied as `score ≥ threshold`:
  * the model's default (p ≥ 0.5, or an unsupervised detector's own), or with `alertsPerDay` the
@@ -100,7 +98,7 @@ export type { ThresholdRule, TrainingFlags };
  * on the training scores only; every window when the budget covers them all). Also reports what
  * the chosen threshold flags on the training windows, so a user sees the alert load up front.
  */
-export function deploymentThreshold(trainScores: ArrayLike<number>, endMs: ArrayLike<number>, defaultThreshold: number, alertsPerDay?: number): { threshold: number; rule: ThresholdRule; training: TrainingFlags } {
+export function deploymentThreshold(trainScores: ArrayLike<number>, endMs: ArrayLike<number>, defaultThreshold: number, alertsPerDay?: number): DeploymentThreshold {
   const n = trainScores.length;
   if (n === 0) throw new RangeError('no training scores to calibrate a threshold on');
   let lo = Infinity;
@@ -114,13 +112,13 @@ export function deploymentThreshold(trainScores: ArrayLike<number>, endMs: Array
   // at least one day: a few hours of windows would otherwise turn one alert into dozens a day
   const spanDays = Math.max(1, (hi - lo) / 86_400_000);
   let threshold = defaultThreshold;
-  let rule: ThresholdRule = { kind: 'default' };
+  let thresholdRule: ThresholdRule = { kind: 'default' };
   if (alertsPerDay !== undefined) {
     const tau = thresholdForAlertsPerDay(trainScores, spanDays, alertsPerDay);
     threshold = tau === -Infinity ? minScore : nextUp(tau);
-    rule = { kind: 'alerts-per-day', alertsPerDay };
+    thresholdRule = { kind: 'alerts-per-day', alertsPerDay };
   }
   let flagged = 0;
   for (let i = 0; i < n; i++) if ((trainScores[i] as number) >= threshold) flagged++;
-  return { threshold, rule, training: { fraction: flagged / n, alertsPerDay: flagged / spanDays, spanDays } };
+  return { threshold, thresholdRule, trainingFlags: { fraction: flagged / n, alertsPerDay: flagged / spanDays, spanDays } };
 }

@@ -8,7 +8,8 @@ import { ensureTfBackend } from '../models/unsupervised/tf-runtime';
 import type { FittedDetector } from '../models/unsupervised/types';
 import { negativeSample } from '../windows/negative-sampling';
 import { applyMinMaxWindows, fitMinMaxWindows } from './scaling';
-import { deploymentThreshold, PROBABILITY_THRESHOLD, type ThresholdRule, type TrainingFlags } from './threshold';
+import type { DeploymentThreshold, ThresholdRule, TrainingFlags } from '../../../shared/domain/models';
+import { deploymentThreshold, PROBABILITY_THRESHOLD } from './threshold';
 
 /** What a saved model needs besides its weights to score new data the way it was trained. */
 export interface ModelMeta {
@@ -32,20 +33,13 @@ export interface ModelMeta {
 
 export const MODEL_META_FILE = 'vigil-model.json';
 
-/** The deployment threshold's part of a final fit (threshold.ts `deploymentThreshold`). */
-export interface FinalThreshold {
-  threshold: number;
-  thresholdRule: ThresholdRule;
-  trainingFlags: TrainingFlags;
-}
-
 /**
  * Trains one supervised model on every window (no cross-validation): the model a user deploys
  * to score new data (`vigil score`). Scaling is fitted on all training windows; the decision
  * rule is p ≥ 0.5 (PROTOCOL.md §6), or with `alertsPerDay` the threshold that flags at most that
  * many of ALL the training windows (before negative sampling) a day.
  */
-export function trainFinal(ws: WindowSet, o: { model: ModelKind; params: Record<string, number>; epochs: number; batchSize: number; seed: number; negativeSampling: boolean; alertsPerDay?: number | undefined }, hooks: { onProgress?(v: number): void; onEpoch?(e: number, epochs: number, loss: number): void; shouldStop?(): boolean } = {}): { trained: TrainedModel; scaling: ModelMeta['scaling']; windows: number } & FinalThreshold {
+export function trainFinal(ws: WindowSet, o: { model: ModelKind; params: Record<string, number>; epochs: number; batchSize: number; seed: number; negativeSampling: boolean; alertsPerDay?: number | undefined }, hooks: { onProgress?(v: number): void; onEpoch?(e: number, epochs: number, loss: number): void; shouldStop?(): boolean } = {}): { trained: TrainedModel; scaling: ModelMeta['scaling']; windows: number } & DeploymentThreshold {
   if (!(SUPERVISED_MODELS as readonly string[]).includes(o.model)) throw new VigilError('INVALID_SETTINGS', `only the supervised models (cnn, lstm, contrastive) and the unsupervised detectors (fitFinalDetector) can be trained for scoring; ${o.model} is a comparison baseline`, { where: { field: 'model' } });
   const all = Int32Array.from({ length: ws.n }, (_, i) => i);
   const train = o.negativeSampling ? negativeSample(all, ws.y, 0, o.seed).train : all;
@@ -66,8 +60,7 @@ export function trainFinal(ws: WindowSet, o: { model: ModelKind; params: Record<
     ...(hooks.shouldStop ? { shouldStop: hooks.shouldStop } : {}),
   });
   if (trained.stopped) throw new VigilError('JOB_CANCELLED', 'training was cancelled');
-  const d = deploymentThreshold(trained.score(xs, ws.n), ws.endMs, PROBABILITY_THRESHOLD, o.alertsPerDay);
-  return { trained, scaling: { min: Array.from(mm.min), range: Array.from(mm.range) }, threshold: d.threshold, thresholdRule: d.rule, trainingFlags: d.training, windows: train.length };
+  return { trained, scaling: { min: Array.from(mm.min), range: Array.from(mm.range) }, ...deploymentThreshold(trained.score(xs, ws.n), ws.endMs, PROBABILITY_THRESHOLD, o.alertsPerDay), windows: train.length };
 }
 
 /**
@@ -76,7 +69,7 @@ export function trainFinal(ws: WindowSet, o: { model: ModelKind; params: Record<
  * rule is the detector's own threshold (median + λ·MAD over its held-out, assumed-normal tail),
  * or with `alertsPerDay` the one that flags at most that many training windows a day.
  */
-export async function fitFinalDetector(ws: WindowSet, o: { model: ModelKind; params: Record<string, number>; epochs: number; batchSize: number; seed: number; alertsPerDay?: number | undefined }, hooks: { onProgress?(v: number): void; onEpoch?(e: number, epochs: number, loss: number): void; shouldStop?(): boolean } = {}): Promise<{ detector: FittedDetector; scaling: ModelMeta['scaling']; windows: number } & FinalThreshold> {
+export async function fitFinalDetector(ws: WindowSet, o: { model: ModelKind; params: Record<string, number>; epochs: number; batchSize: number; seed: number; alertsPerDay?: number | undefined }, hooks: { onProgress?(v: number): void; onEpoch?(e: number, epochs: number, loss: number): void; shouldStop?(): boolean } = {}): Promise<{ detector: FittedDetector; scaling: ModelMeta['scaling']; windows: number } & DeploymentThreshold> {
   if (!isUnsupervisedKind(o.model)) throw new VigilError('INVALID_SETTINGS', `${o.model} is not an unsupervised detector`, { where: { field: 'model' } });
   await ensureTfBackend();
   const all = Int32Array.from({ length: ws.n }, (_, i) => i);
@@ -95,8 +88,7 @@ export async function fitFinalDetector(ws: WindowSet, o: { model: ModelKind; par
     throw new VigilError('JOB_CANCELLED', 'training was cancelled');
   }
   const { score } = detector.score({ x: xs, n: ws.n, F: ws.F, W: ws.W, objectIndex: ws.objectIndex, endMs: ws.endMs });
-  const d = deploymentThreshold(score, ws.endMs, detector.threshold, o.alertsPerDay);
-  return { detector, scaling: { min: Array.from(mm.min), range: Array.from(mm.range) }, threshold: d.threshold, thresholdRule: d.rule, trainingFlags: d.training, windows: ws.n };
+  return { detector, scaling: { min: Array.from(mm.min), range: Array.from(mm.range) }, ...deploymentThreshold(score, ws.endMs, detector.threshold, o.alertsPerDay), windows: ws.n };
 }
 
 /** Checks a saved model's metadata before scoring; a file from another version is refused clearly. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { SUPERVISED_MODELS, type DeployedModelResult, type ModelKind } from '../../../shared/domain/models';
+import { SUPERVISED_MODELS, type DeployedModelResult, type DeploymentThreshold, type ModelKind } from '../../../shared/domain/models';
 import { VigilError } from '../../../shared/errors';
 import type { ModelMeta } from '../../core/eval/train-final';
 import { resolveBackend } from '../../core/engine/backend-resolve';
@@ -34,12 +34,14 @@ export async function trainWorkspaceModel(ctx: JobContext, ws: Workspace, paths:
   await startRun(ws, { id: runId, kind: 'train', source, seed: s.seed, settings: { ...s, modelDir }, backend, appRoot: paths.root });
   const o = source.origin;
   return settleRun(ws, ctx, runId, async () => {
-    const r = await ctx.runTask<{ meta: ModelMeta; trainSeconds: number }>(
+    // this build's worker always writes how the threshold was chosen (older files may lack it)
+    const r = await ctx.runTask<{ meta: ModelMeta & DeploymentThreshold; trainSeconds: number }>(
       workerScript(paths, 'train-final'),
       { windows: shareWindows(source.windows), model: s.model, params: {}, epochs: s.epochs, batchSize: s.batchSize, seed: s.seed, negativeSampling: s.negativeSampling, ...(s.alertsPerDay !== undefined ? { alertsPerDay: s.alertsPerDay } : {}), modelDir, provenance: { dataHash: source.dataHash, labelSetId: o.kind === 'workspace' ? o.labelSetId : null, labelVersion: o.kind === 'workspace' ? o.labelVersion : null } },
       { task: `train ${s.model}`, onProgress: (v) => ctx.progress(v) },
     );
-    const result: DeployedModelResult = { threshold: r.meta.threshold, thresholdRule: r.meta.thresholdRule ?? { kind: 'default' }, ...(r.meta.trainingFlags ? { trainingFlags: r.meta.trainingFlags } : {}), trainSeconds: r.trainSeconds, windows: r.meta.trained.windows };
+    const { threshold, thresholdRule, trainingFlags } = r.meta;
+    const result: DeployedModelResult = { threshold, thresholdRule, trainingFlags, trainSeconds: r.trainSeconds, windows: r.meta.trained.windows };
     return { out: { runId, modelDir, meta: r.meta, trainSeconds: r.trainSeconds }, result };
   });
 }
