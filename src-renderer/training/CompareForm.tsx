@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { toVigilError, useApi } from '../ipc';
 import { useT } from '../ui/i18n';
+import { NumberField } from '../ui/NumberField';
 import { Section } from '../ui/Section';
 import { SegmentedControl } from '../ui/SegmentedControl';
 import { ROBUSTNESS_KINDS, type RobustnessKind } from '../../shared/domain/models';
@@ -23,12 +24,7 @@ export function CompareForm({ busy, onStarted }: { busy: boolean; onStarted(jobI
     set('robustness', on === undefined ? { ...f.robustness, [k]: DEFAULT_LEVELS[k] } : rest);
   };
   const ablations = [...FORM_MODELS.supervised, ...FORM_MODELS.unsupervised, ...FORM_MODELS.baselines].flatMap((m) => ablationsOf(m));
-  const num = (k: 'folds' | 'epochs' | 'batchSize' | 'seed', label: string, min: number, max: number) => (
-    <label className="field">
-      <span className="field-label">{label}</span>
-      <input type="number" min={min} max={max} step={1} value={Number.isFinite(f[k]) ? f[k] : ''} onChange={(e) => set(k, e.target.value === '' ? NaN : Number(e.target.value))} data-testid={`form-${k}`} />
-    </label>
-  );
+  const num = (k: 'folds' | 'epochs' | 'batchSize' | 'seed', label: string, min: number, max: number) => <NumberField label={label} value={f[k]} min={min} max={max} onChange={(v) => set(k, v)} testId={`form-${k}`} />;
   const start = () => {
     if (!params) return;
     setStarting(true);

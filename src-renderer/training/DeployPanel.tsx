@@ -9,6 +9,7 @@ import { ErrorNotice } from '../ui/ErrorNotice';
 import { formatDateTime, formatInteger, formatPercent, shortId } from '../ui/format';
 import { useLocale, useT, type Translate } from '../ui/i18n';
 import { JobProgressBar } from '../ui/JobProgressBar';
+import { NumberField } from '../ui/NumberField';
 import { Section } from '../ui/Section';
 import { StateBadge } from '../ui/StateBadge';
 import { DEFAULT_DEPLOY, DEPLOY_MODELS, deployedModels, isSupervised, parseAlertBudget, trainParams, type DeployedModel, type DeployFormState, type DeployModel } from './deploy-form';
@@ -107,12 +108,7 @@ export function DeployPanel() {
   ];
 
   const budget = parseAlertBudget(f.alertBudget);
-  const num = (k: 'epochs' | 'batchSize' | 'seed' | 'window', label: string, min: number, max: number) => (
-    <label className="field">
-      <span className="field-label">{label}</span>
-      <input type="number" min={min} max={max} step={1} value={Number.isFinite(f[k]) ? f[k] : ''} onChange={(e) => set(k, e.target.value === '' ? NaN : Number(e.target.value))} data-testid={`deploy-${k}`} />
-    </label>
-  );
+  const num = (k: 'epochs' | 'batchSize' | 'seed' | 'window', label: string, min: number, max: number) => <NumberField label={label} value={f[k]} min={min} max={max} onChange={(v) => set(k, v)} testId={`deploy-${k}`} />;
   return (
     <Section title={t('deploy.title')} meta={models.length > 0 ? t('common.count', { count: models.length }) : undefined} testId="deploy">
       <div className="pad">
