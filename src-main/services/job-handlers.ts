@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { z } from 'zod';
 import type { JobKind } from '../../shared/domain/jobs';
 import { VigilError } from '../../shared/errors';
@@ -169,6 +170,7 @@ export function startJob(engine: Engine, kind: JobKind, params: Record<string, u
       return engine.jobs.start('report', 'Report', async (ctx) => {
         ctx.progress(0.1, 'gathering');
         const model = await gatherReport(ws, { appRoot: engine.paths.root, locale: p.locale, ...(p.runId ? { runId: p.runId } : {}), ...(p.title ? { title: p.title } : {}) });
+        ctx.throwIfCancelled();
         const name = reportFileName();
         const html = writeReportHtml(join(ws.dir, 'reports'), name, renderReportHtml(model));
         ctx.log(`wrote ${html}`);
@@ -178,9 +180,14 @@ export function startJob(engine: Engine, kind: JobKind, params: Record<string, u
           ctx.progress(0.5, 'printing the PDF');
           try {
             pdf = join(ws.dir, 'reports', `${name}.pdf`);
-            await printPdf(html, pdf);
+            await printPdf(html, pdf, ctx.signal);
             ctx.log(`wrote ${pdf}`);
           } catch (e) {
+            if (ctx.signal.aborted) {
+              // a cancelled report leaves nothing behind: neither its HTML nor a partial PDF
+              for (const f of [html, pdf]) if (f) rmSync(f, { force: true });
+              ctx.throwIfCancelled();
+            }
             pdf = null;
             pdfError = e instanceof Error ? e.message : String(e);
             ctx.log(`PDF not written: ${pdfError}`, 'warn');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BackendInfo, FoldMetrics } from '../../shared/domain/models';
@@ -101,6 +101,15 @@ describe('report channels', () => {
     expect(r.html).toContain('<table>');
     expect(Buffer.from(r.pdfBase64 ?? '', 'base64').toString()).toBe('%PDF-1.4 test');
     expect(((await engine.handle('reports:read', { name: 'report-a' })) as { pdfBase64: string | null }).pdfBase64).toBeNull();
+  });
+
+  it.each([false, true])('a report job cancelled at once ends cancelled and writes no file (pdf %s)', async (pdf) => {
+    const dir = join(tmp, 'ws', 'reports');
+    const before = readdirSync(dir).sort();
+    const { jobId, done } = engine.startJob('report', { pdf });
+    await engine.handle('jobs:cancel', { jobId });
+    await expect(done).rejects.toMatchObject({ code: 'JOB_CANCELLED' });
+    expect(readdirSync(dir).sort()).toEqual(before);
   });
 
   it('refuses a bad report name', async () => {

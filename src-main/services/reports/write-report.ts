@@ -14,11 +14,12 @@ export function findChromium(): string | null {
  * The PDF of the same report, printed by headless Chromium (in the desktop app Electron's
  * printToPDF does the same). Offline: background networking is off and the page loads nothing.
  */
-export async function printPdf(htmlFile: string, pdfFile: string, chromium = findChromium()): Promise<void> {
+/** Prints `htmlFile` to `pdfFile` with headless Chromium; aborting `signal` kills Chromium (the promise rejects). */
+export async function printPdf(htmlFile: string, pdfFile: string, signal?: AbortSignal, chromium = findChromium()): Promise<void> {
   if (!chromium) throw new VigilError('NOT_FOUND', 'no Chromium found to print the PDF', { hint: 'Install chromium (apt-get install chromium) or set VIGIL_CHROMIUM; the HTML report is written anyway.' });
   const args = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--no-pdf-header-footer', `--print-to-pdf=${pdfFile}`, pathToFileURL(htmlFile).href];
   await new Promise<void>((resolve, reject) => {
-    const child = spawn(chromium, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(chromium, args, { stdio: ['ignore', 'ignore', 'pipe'], ...(signal ? { signal } : {}) });
     let err = '';
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
